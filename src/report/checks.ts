@@ -1,8 +1,140 @@
+/**
+ * Evaluates the relations of relations.ts on a report's cells with the blank policy of DOMAIN.md §3:
+ * blanks count as 0 (and the note says `blank_as_zero`), missing or unreadable terms make a relation
+ * not evaluable, and nothing is ever repaired: checks only report.
+ */
+import { roundDecimals } from '../normalize/numbers.js';
+import { cellId, derivedTermsOf, indexCells, resolveTerm, type CellIndex, type CellRef, type TermState } from './derive.js';
+import { TABLES } from './layouts.js';
+import { RELATIONS, type Relation } from './relations.js';
 import type { CheckResult, KeyedCell, Layout, TableId } from './report.js';
 
-/** Evaluates R1–R5 (DOMAIN.md §3) with its blank policy. Never changes a printed value. (stub: being written) */
+/** Sums closer than this are equal (counts are integers; this only absorbs float noise). */
+const EQUALITY_TOLERANCE = 1e-9;
+/** Decimals kept when numbers are written into notes. */
+const NOTE_DECIMALS = 6;
+
+type Term = { readonly name: string; readonly state: TermState };
+
+/** Evaluates R1–R5 (DOMAIN.md §3) with its blank policy. Never changes a cell. */
 export function runChecks(cells: readonly KeyedCell[], layouts: Readonly<Record<TableId, Layout>>): CheckResult[] {
-  void cells;
-  void layouts;
-  throw new Error('runChecks: not implemented yet');
+  const index = indexCells(cells);
+  return RELATIONS.flatMap((relation) => {
+    const layout = layouts[relation.table];
+    if (layout === 'absent' || layout === 'legacy') return [];
+    return instancesOf(relation, layout).map((subject) => evaluateRelation(relation, subject, index));
+  });
+}
+
+/** The columns or rows a relation runs over in a layout. */
+export function instancesOf(relation: Relation, layout: Layout): string[] {
+  if (relation.over !== 'printed') return [...relation.over];
+  const def = TABLES[relation.table];
+  return relation.scope === 'per_row'
+    ? def.rows.filter((r) => r.printedIn.includes(layout)).map((r) => r.key)
+    : def.columns.filter((c) => c.derived !== true).map((c) => c.key);
+}
+
+/** Evaluates one instance of a relation: `subject` is the column (per_column) or row (per_row) key. */
+export function evaluateRelation(relation: Relation, subject: string, index: CellIndex): CheckResult {
+  const side = (keys: readonly string[]): Term[] => keys.flatMap((key) => termsFor(relation, subject, key, index));
+  const left = side(relation.left);
+  const right = side(relation.right);
+  const outcome = judge(relation, left, right);
+  return {
+    checkId: relation.id,
+    table: relation.table,
+    subject: `${relation.scope === 'per_column' ? 'col' : 'row'}=${subject}`,
+    expected: outcome.expected,
+    actual: outcome.actual,
+    status: outcome.status,
+    note: `${relation.formula}; ${outcome.note}`,
+  };
+}
+
+function termsFor(relation: Relation, subject: string, key: string, index: CellIndex): Term[] {
+  const ref: CellRef =
+    relation.scope === 'per_column'
+      ? { table: relation.table, rowKey: key, colKey: subject }
+      : { table: relation.table, rowKey: subject, colKey: key };
+  return expand(relation, ref, index).map((leaf) => ({
+    name: relation.scope === 'per_column' ? leaf.rowKey : leaf.colKey,
+    state: resolveTerm(index, leaf),
+  }));
+}
+
+/** A derived term stands for its leaves when the relation asks for it (R3), else for its computed sum. */
+function expand(relation: Relation, ref: CellRef, index: CellIndex): CellRef[] {
+  const cell = index.get(cellId(ref));
+  if (!relation.expandDerived || cell?.provenance !== 'derived') return [ref];
+  const leaves = derivedTermsOf(ref);
+  return leaves.length === 0 ? [ref] : leaves.flatMap((leaf) => expand(relation, leaf, index));
+}
+
+type Outcome = Pick<CheckResult, 'expected' | 'actual' | 'status' | 'note'>;
+
+/** The blank policy of DOMAIN.md §3 "Evaluating with blanks", in order. */
+function judge(relation: Relation, left: readonly Term[], right: readonly Term[]): Outcome {
+  const all = [...left, ...right];
+  const unavailable = all.filter((t) => t.state.kind === 'missing' || t.state.kind === 'unreadable');
+  const blanks = all.filter((t) => t.state.kind === 'blank');
+  if (unavailable.length > 0) return notEvaluable(left, right, unavailableNote(unavailable));
+  if (blanks.length === all.length) return notEvaluable(left, right, 'not_evaluable: all terms blank (nothing printed)');
+  if (relation.definition && right.some((t) => t.state.kind !== 'value')) {
+    return notEvaluable(left, right, `not_evaluable: a definition, evaluated only where ${names(right)} are printed`);
+  }
+  const expected = sumOf(left);
+  const actual = sumOf(right);
+  const residual = roundDecimals(expected - actual, NOTE_DECIMALS);
+  const zeroed = blankAsZeroNote(all);
+  if (Math.abs(residual) < EQUALITY_TOLERANCE) return { expected, actual, status: 'pass', note: zeroed ?? 'holds' };
+  // A side left wholly blank (e.g. only 总计 printed, no breakdown) says nothing about the other side.
+  const blankSide = [left, right].find((side) => side.length > 0 && side.every((t) => t.state.kind === 'blank'));
+  if (blankSide !== undefined) {
+    const other = blankSide === left ? right : left;
+    const need = blankSide.length === 1 ? `; blank ${names(blankSide)} would need ${sumOf(other)}` : '';
+    return notEvaluable(left, right, `not_evaluable: ${names(blankSide)} not printed (blank), only the other side is${need}`);
+  }
+  const parts = [`residual ${residual} (left - right)`];
+  const only = blanks.length === 1 ? blanks[0] : undefined;
+  if (only !== undefined) parts.push(`blank ${only.name} would need ${neededValue(only, left, residual)}`);
+  else if (zeroed !== null) parts.push(zeroed);
+  return { expected, actual, status: 'fail', note: parts.join('; ') };
+}
+
+/** The value a single blank term would need for the relation to hold. */
+function neededValue(blank: Term, left: readonly Term[], residual: number): number {
+  return left.includes(blank) ? -residual : residual;
+}
+
+function notEvaluable(left: readonly Term[], right: readonly Term[], note: string): Outcome {
+  return { expected: sideOrNull(left), actual: sideOrNull(right), status: 'not_evaluable', note };
+}
+
+/** A side's sum when every term on it is available and one is printed; null otherwise. */
+function sideOrNull(terms: readonly Term[]): number | null {
+  const ok = terms.every((t) => t.state.kind === 'value' || t.state.kind === 'blank');
+  return ok && terms.some((t) => t.state.kind === 'value') ? sumOf(terms) : null;
+}
+
+/** Blanks count as 0. */
+function sumOf(terms: readonly Term[]): number {
+  const sum = terms.reduce((acc, t) => acc + (t.state.kind === 'value' ? t.state.value : 0), 0);
+  return roundDecimals(sum, NOTE_DECIMALS);
+}
+
+function blankAsZeroNote(terms: readonly Term[]): string | null {
+  const zeroed = terms.filter((t) => t.state.kind === 'blank' || (t.state.kind === 'value' && t.state.blankAsZero));
+  return zeroed.length === 0 ? null : `blank_as_zero: ${names(zeroed)}`;
+}
+
+function unavailableNote(terms: readonly Term[]): string {
+  const missing = terms.filter((t) => t.state.kind === 'missing');
+  const unreadable = terms.filter((t) => t.state.kind === 'unreadable');
+  const parts = [missing.length > 0 ? `missing ${names(missing)}` : '', unreadable.length > 0 ? `unreadable ${names(unreadable)}` : ''];
+  return `not_evaluable: ${parts.filter((p) => p !== '').join('; ')}`;
+}
+
+function names(terms: readonly Term[]): string {
+  return terms.map((t) => t.name).join(', ');
 }

@@ -13,6 +13,9 @@ export const FLAG_CODES = [
   'not_a_number', // the cell holds text that is no number
   'implausible_magnitude', // a value far outside what the agency level makes plausible
   'sign_unexpected', // +n / -n outside net_change
+  'not_a_count', // a count that is negative or not an integer: kept as printed
+  'blank_as_zero', // a derived cell summed printed terms with blank ones counted as 0
+  'terms_missing', // a derived cell left empty because a term is missing or unreadable
   // tables and reports
   'table_split', // a table was stitched across a page break
   'table_missing', // one of the three standard tables was not found
@@ -23,6 +26,7 @@ export const FLAG_CODES = [
   'agency_missing',
   'division_ambiguous',
   'division_not_found',
+  'division_unconfirmed', // info: a township resolved by a name unique in the data, with no county or city named to confirm it
   'encoding_guessed', // the text encoding was detected, not declared
   'docx_cell_merging', // the DOCX carried merges that had to be read from the XML
   'extractor_warning', // a warning from the underlying library

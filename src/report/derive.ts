@@ -1,0 +1,108 @@
+/**
+ * Derived cells: the subtotals a layout never prints (`sumOf` rows of layouts.ts, and the
+ * `legal_person.subtotal` column). A blank never silently becomes a number: a sum is empty when all its
+ * terms are blank or any is missing, and is flagged `blank_as_zero` when it counted some blanks as 0.
+ */
+import type { FlagCode } from './flags.js';
+import { TABLES, rowDef } from './layouts.js';
+import type { KeyedCell, TableId } from './report.js';
+
+/** What one cell contributes to a sum. */
+export type TermState =
+  | { readonly kind: 'value'; readonly value: number; readonly blankAsZero: boolean }
+  | { readonly kind: 'blank' }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'unreadable' };
+
+export type CellRef = { readonly table: TableId; readonly rowKey: string; readonly colKey: string };
+
+export type CellIndex = ReadonlyMap<string, KeyedCell>;
+
+/** Flags this module sets on derived cells (and replaces when it derives again). */
+const DERIVATION_FLAGS: readonly FlagCode[] = ['blank_as_zero', 'terms_missing'];
+
+export function cellId(ref: CellRef): string {
+  return `${ref.table}/${ref.rowKey}/${ref.colKey}`;
+}
+
+export function indexCells(cells: readonly KeyedCell[]): CellIndex {
+  return new Map(cells.map((c) => [cellId(c), c]));
+}
+
+/** Returns the cells with every derived cell's value computed; other cells are returned untouched. */
+export function deriveCells(cells: readonly KeyedCell[]): KeyedCell[] {
+  const index = indexCells(cells);
+  const memo = new Map<string, TermState>();
+  return cells.map((cell) => (cell.provenance === 'derived' ? withDerivedValue(cell, resolveTerm(index, cell, memo)) : cell));
+}
+
+function withDerivedValue(cell: KeyedCell, state: TermState): KeyedCell {
+  const kept = cell.flags.filter((f) => !DERIVATION_FLAGS.includes(f));
+  const flag: FlagCode | null =
+    state.kind === 'missing' || state.kind === 'unreadable'
+      ? 'terms_missing'
+      : state.kind === 'value' && state.blankAsZero
+        ? 'blank_as_zero'
+        : null;
+  const value = state.kind === 'value' ? state.value : null;
+  return { ...cell, value, raw: '', flags: flag === null ? kept : [...kept, flag] };
+}
+
+/**
+ * The cells a derived cell sums: the other columns of its group for a derived column
+ * (`legal_person.subtotal` ← `legal_person.*`), else the `sumOf` rows of its row, in the same column.
+ */
+export function derivedTermsOf(ref: CellRef): CellRef[] {
+  const column = TABLES[ref.table].columns.find((c) => c.key === ref.colKey);
+  if (column?.derived === true) {
+    return columnGroupOf(ref.table, ref.colKey).map((colKey) => ({ ...ref, colKey }));
+  }
+  return (rowDef(ref.table, ref.rowKey)?.sumOf ?? []).map((rowKey) => ({ ...ref, rowKey }));
+}
+
+/** Printed columns sharing a derived column's key prefix (`legal_person.subtotal` → the five `legal_person.*`). */
+function columnGroupOf(table: TableId, derivedKey: string): string[] {
+  const prefix = derivedKey.slice(0, derivedKey.lastIndexOf('.') + 1);
+  return TABLES[table].columns.filter((c) => c.derived !== true && c.key.startsWith(prefix)).map((c) => c.key);
+}
+
+/** What a cell contributes: its printed value, blank, missing (absent too), unreadable, or its derived sum. */
+export function resolveTerm(index: CellIndex, ref: CellRef, memo = new Map<string, TermState>()): TermState {
+  const id = cellId(ref);
+  const known = memo.get(id);
+  if (known !== undefined) return known;
+  const cell = index.get(id);
+  if (cell === undefined) return { kind: 'missing' };
+  switch (cell.provenance) {
+    case 'missing':
+      return { kind: 'missing' };
+    case 'blank':
+      return { kind: 'blank' };
+    case 'printed':
+      return cell.value === null ? { kind: 'unreadable' } : { kind: 'value', value: cell.value, blankAsZero: false };
+    case 'derived': {
+      memo.set(id, { kind: 'missing' }); // a cycle in the data would read as missing, not recurse forever
+      const terms = derivedTermsOf(cell);
+      const state = terms.length === 0 ? { kind: 'missing' as const } : sumStates(terms.map((t) => resolveTerm(index, t, memo)));
+      memo.set(id, state);
+      return state;
+    }
+    default:
+      return assertNever(cell.provenance);
+  }
+}
+
+/** Sums term states: unavailable if any term is, blank if all are, else blanks count as 0 (and say so). */
+export function sumStates(states: readonly TermState[]): TermState {
+  if (states.some((s) => s.kind === 'missing')) return { kind: 'missing' };
+  if (states.some((s) => s.kind === 'unreadable')) return { kind: 'unreadable' };
+  const values = states.filter((s): s is Extract<TermState, { kind: 'value' }> => s.kind === 'value');
+  if (values.length === 0) return { kind: 'blank' };
+  const value = values.reduce((sum, s) => sum + s.value, 0);
+  const blankAsZero = values.length < states.length || values.some((s) => s.blankAsZero);
+  return { kind: 'value', value, blankAsZero };
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected provenance: ${String(value)}`);
+}

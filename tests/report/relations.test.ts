@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { instancesOf } from '../../src/report/checks.js';
+import { derivedTermsOf } from '../../src/report/derive.js';
+import { columnDef, rowDef } from '../../src/report/layouts.js';
+import { LEGAL_PERSON_COLUMNS, RELATIONS } from '../../src/report/relations.js';
+
+describe('relations', () => {
+  it('holds R1–R5 once each', () => {
+    expect(RELATIONS.map((r) => r.id)).toEqual(['R1', 'R2', 'R3', 'R4', 'R5']);
+  });
+
+  it('names only keys that exist in the layouts', () => {
+    for (const r of RELATIONS) {
+      const termExists = r.scope === 'per_column' ? (k: string) => rowDef(r.table, k) : (k: string) => columnDef(r.table, k);
+      const overExists = r.scope === 'per_column' ? (k: string) => columnDef(r.table, k) : (k: string) => rowDef(r.table, k);
+      for (const k of [...r.left, ...r.right]) expect(termExists(k), `${r.id} term ${k}`).toBeDefined();
+      if (r.over !== 'printed') for (const k of r.over) expect(overExists(k), `${r.id} over ${k}`).toBeDefined();
+    }
+  });
+
+  it('writes each formula from its own terms', () => {
+    for (const r of RELATIONS) {
+      const [left, right] = r.formula.split(' = ');
+      expect(left?.split(' + ')).toEqual(r.left);
+      expect(right?.split(' + ')).toEqual(r.right);
+    }
+  });
+
+  it('agrees with the derived legal_person.subtotal on the legal-person columns', () => {
+    const terms = derivedTermsOf({ table: 'requests', rowKey: 'new_received', colKey: 'legal_person.subtotal' });
+    expect(terms.map((t) => t.colKey)).toEqual(LEGAL_PERSON_COLUMNS);
+  });
+
+  it('runs R2 over the rows each layout prints', () => {
+    const r2 = RELATIONS.find((r) => r.id === 'R2');
+    if (r2 === undefined) throw new Error('no R2');
+    const rows2021 = instancesOf(r2, '2021');
+    const rows2019 = instancesOf(r2, '2019');
+    expect(rows2021).toHaveLength(25);
+    expect(rows2019).toHaveLength(23);
+    expect(instancesOf(r2, 'mixed')).toEqual(rows2019);
+    expect(rows2021).toContain('result.other.no_correction');
+    expect(rows2021).not.toContain('result.other.subtotal');
+    expect(rows2019).toContain('result.other.subtotal');
+    expect(rows2019).not.toContain('result.withheld.subtotal');
+  });
+});

@@ -1,0 +1,34 @@
+/** `checks.csv`: one row per consistency relation evaluated (DOMAIN.md §3). */
+import type { CsvResource, CsvRow, Field } from './csv.js';
+import { TABLE_IDS, type CheckResult, type Report } from '../report/report.js';
+
+export const CHECKS_FIELDS: readonly Field[] = [
+  { name: 'report_id', type: 'string', description: 'Report the check belongs to (see reports.csv)' },
+  { name: 'source_file', type: 'string', description: 'Path of the input file, relative to the input folder' },
+  { name: 'check_id', type: 'string', description: 'Relation id: R1…R5 are the table relations (勾稽关系), S-ids compare the text with the table' },
+  { name: 'table', type: 'string', enum: TABLE_IDS, description: 'Standard table the relation is evaluated on' },
+  { name: 'subject', type: 'string', description: 'What the relation was evaluated on, e.g. col=natural_person or row=review' },
+  { name: 'expected', type: 'number', description: 'Value the relation requires (e.g. the printed total); blank when not evaluable' },
+  { name: 'actual', type: 'number', description: 'Value computed from the other terms; blank when not evaluable' },
+  { name: 'status', type: 'string', enum: ['pass', 'fail', 'not_evaluable'], description: 'pass, fail, or not_evaluable (terms missing)' },
+  { name: 'note', type: 'string', description: 'The formula, and e.g. blank_as_zero or which terms were missing' },
+];
+
+export function checkRow(report: Report, c: CheckResult): CsvRow {
+  return [report.id, report.source.file, c.checkId, c.table, c.subject, c.expected, c.actual, c.status, c.note];
+}
+
+export function* checkRows(reports: readonly Report[]): Generator<CsvRow> {
+  for (const report of reports) for (const c of report.checks) yield checkRow(report, c);
+}
+
+export function checksCsv(reports: readonly Report[]): CsvResource {
+  return {
+    name: 'checks',
+    path: 'checks.csv',
+    title: 'Consistency checks',
+    description: 'One row per consistency relation (勾稽关系) evaluated on a report: pass, fail or not_evaluable',
+    fields: CHECKS_FIELDS,
+    rows: () => checkRows(reports),
+  };
+}

@@ -1,0 +1,39 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeAtomic, writeAtomicChunks } from '../../src/output/write-atomic.js';
+
+async function tempDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'nianbao-atomic-'));
+}
+
+describe('writeAtomic', () => {
+  it('creates the folder, writes the content and leaves no temporary file', async () => {
+    const dir = await tempDir();
+    await writeAtomic(join(dir, 'a', 'b.csv'), 'x,y\n申请\n');
+    expect(await readFile(join(dir, 'a', 'b.csv'), 'utf8')).toBe('x,y\n申请\n');
+    expect(await readdir(join(dir, 'a'))).toEqual(['b.csv']);
+  });
+
+  it('replaces an existing file', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'c.csv');
+    await writeFile(path, 'old\n');
+    await writeAtomicChunks(path, ['n', 'ew\n', new Uint8Array([0x61, 0x0a])]);
+    expect(await readFile(path, 'utf8')).toBe('new\na\n');
+  });
+
+  it('keeps the old file and removes the temporary one when writing fails halfway', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'd.csv');
+    await writeFile(path, 'old\n');
+    function* failing(): Generator<string> {
+      yield 'half of the new';
+      throw new Error('killed');
+    }
+    await expect(writeAtomicChunks(path, failing())).rejects.toThrow('killed');
+    expect(await readFile(path, 'utf8')).toBe('old\n');
+    expect(await readdir(dir)).toEqual(['d.csv']);
+  });
+});

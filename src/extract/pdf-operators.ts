@@ -1,0 +1,142 @@
+/**
+ * One pass over a page's pdf.js operator list: tracks the current transform through
+ * save/restore/transform and form XObjects, collects ruling lines from path operators,
+ * and feeds the text operators to the vertical-text tracker.
+ */
+import type { Ruling, Word } from './document.js';
+import { IDENTITY, isNumberList, multiply, toMatrix, type Matrix } from './pdf-matrix.js';
+import {
+  decodeDrawPath,
+  decodeLegacyPath,
+  DEFAULT_RULING_SETTINGS,
+  subpathsToRulings,
+  type Paint,
+  type RulingSettings,
+  type Subpath,
+} from './pdf-rulings.js';
+import { VerticalTextTracker, type TextOps } from './pdf-vertical-text.js';
+
+/** The pdf.js OPS codes this module reads (pass `pdfjs.OPS`). */
+export type PdfOps = TextOps & {
+  readonly save: number;
+  readonly restore: number;
+  readonly transform: number;
+  readonly paintFormXObjectBegin: number;
+  readonly paintFormXObjectEnd: number;
+  readonly constructPath: number;
+  readonly stroke: number;
+  readonly closeStroke: number;
+  readonly fill: number;
+  readonly eoFill: number;
+  readonly fillStroke: number;
+  readonly eoFillStroke: number;
+  readonly closeFillStroke: number;
+  readonly closeEOFillStroke: number;
+  readonly endPath: number;
+};
+
+export type OperatorList = { readonly fnArray: ArrayLike<number>; readonly argsArray: ArrayLike<unknown> };
+
+export type PageGraphics = { readonly rulings: Ruling[]; readonly verticalWords: Word[] };
+
+/** Which paint operators stroke and which fill. */
+function paintOf(op: number, ops: PdfOps): Paint | null {
+  if (op === ops.stroke || op === ops.closeStroke) return { stroke: true, fill: false };
+  if (op === ops.fill || op === ops.eoFill) return { stroke: false, fill: true };
+  if (op === ops.fillStroke || op === ops.eoFillStroke || op === ops.closeFillStroke || op === ops.closeEOFillStroke) {
+    return { stroke: true, fill: true };
+  }
+  return null;
+}
+
+class GraphicsWalker {
+  readonly rulings: Ruling[] = [];
+  private ctm: Matrix = IDENTITY;
+  private readonly stack: Matrix[] = [];
+  /** Pre-5.1 encoding: the path built by constructPath waits for its paint operator. */
+  private pending: Subpath[] = [];
+
+  constructor(
+    private readonly ops: PdfOps,
+    private readonly viewport: Matrix,
+    private readonly settings: RulingSettings,
+    readonly text: VerticalTextTracker,
+  ) {}
+
+  step(fn: number, args: unknown): void {
+    const o = this.ops;
+    const a = Array.isArray(args) ? (args as unknown[]) : [];
+    switch (fn) {
+      case o.save:
+        this.stack.push(this.ctm);
+        break;
+      case o.restore:
+      case o.paintFormXObjectEnd:
+        this.ctm = this.stack.pop() ?? this.ctm;
+        break;
+      case o.transform:
+        this.concat(toMatrix(a));
+        break;
+      case o.paintFormXObjectBegin:
+        this.stack.push(this.ctm);
+        this.concat(toMatrix(a[0]));
+        break;
+      case o.constructPath:
+        this.constructPath(a);
+        break;
+      case o.endPath:
+        this.pending = [];
+        break;
+      default: {
+        const paint = paintOf(fn, o);
+        if (paint) this.paintPending(paint);
+        else this.text.handle(fn, args, this.toDevice());
+      }
+    }
+  }
+
+  private concat(m: Matrix | null): void {
+    if (m) this.ctm = multiply(m, this.ctm);
+  }
+
+  private toDevice(): Matrix {
+    return multiply(this.ctm, this.viewport);
+  }
+
+  private constructPath(a: unknown[]): void {
+    const [head, data] = a;
+    if (typeof head === 'number') {
+      // pdf.js ≥ 5.1: [paintOp, [Float32Array | null], minMax]
+      const path = Array.isArray(data) ? data[0] : null;
+      const paint = paintOf(head, this.ops);
+      if (paint && isNumberList(path)) this.emit(decodeDrawPath(path, this.toDevice()), paint);
+      return;
+    }
+    if (isNumberList(head) && isNumberList(data)) {
+      this.pending.push(...decodeLegacyPath(head, data, this.toDevice()));
+    }
+  }
+
+  private paintPending(paint: Paint): void {
+    this.emit(this.pending, paint);
+    this.pending = [];
+  }
+
+  private emit(subpaths: readonly Subpath[], paint: Paint): void {
+    for (const r of subpathsToRulings(subpaths, paint, this.settings)) this.rulings.push(r);
+  }
+}
+
+/** Rulings and vertical-font words of one page. `viewport` is the page viewport's transform at scale 1. */
+export function readOperatorList(
+  list: OperatorList,
+  ops: PdfOps,
+  viewport: Matrix,
+  verticalFonts: ReadonlySet<string>,
+  settings: RulingSettings = DEFAULT_RULING_SETTINGS,
+): PageGraphics {
+  const walker = new GraphicsWalker(ops, viewport, settings, new VerticalTextTracker(ops, verticalFonts));
+  const n = list.fnArray.length;
+  for (let i = 0; i < n; i++) walker.step(list.fnArray[i] ?? -1, list.argsArray[i]);
+  return { rulings: walker.rulings, verticalWords: walker.text.words() };
+}

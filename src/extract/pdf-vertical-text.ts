@@ -1,0 +1,196 @@
+/**
+ * Text in vertical fonts (WPS sets group labels like 三、本年度办理结果 in a vertical CJK font).
+ * pdf.js 5.6 `getTextContent` loses most of such a run (it keeps the first glyphs and drops the
+ * rest as off-page), so these runs are rebuilt from the glyphs in the operator list, with the
+ * text state tracked as the PDF text operators define it.
+ */
+import type { Box, Word } from './document.js';
+import { applyMatrix, IDENTITY, isNumberList, multiply, toMatrix, type Matrix } from './pdf-matrix.js';
+
+/** The pdf.js OPS codes the tracker reads (values of `pdfjs.OPS`). */
+export type TextOps = {
+  readonly beginText: number;
+  readonly setFont: number;
+  readonly setTextMatrix: number;
+  readonly moveText: number;
+  readonly setLeadingMoveText: number;
+  readonly setLeading: number;
+  readonly nextLine: number;
+  readonly setCharSpacing: number;
+  readonly setWordSpacing: number;
+  readonly setHScale: number;
+  readonly showText: number;
+  readonly showSpacedText: number;
+  readonly nextLineShowText: number;
+  readonly nextLineSetSpacingShowText: number;
+};
+
+type Glyph = { readonly unicode: string; readonly width: number; readonly vmetric: readonly number[] | null; readonly isSpace: boolean };
+
+/** A glyph placed on the page (top-left coordinates). */
+export type PlacedGlyph = { readonly text: string; readonly box: Box };
+
+/** Glyphs farther apart than this many glyph heights start a new vertical word. */
+const MAX_GLYPH_GAP_EM = 0.6;
+/** Glyph centres farther apart sideways than this many glyph widths start a new vertical word. */
+const MAX_COLUMN_SHIFT_EM = 0.3;
+
+export class VerticalTextTracker {
+  readonly glyphs: PlacedGlyph[] = [];
+  private tm: Matrix = IDENTITY;
+  private tlm: Matrix = IDENTITY;
+  private font = '';
+  private size = 0;
+  private leading = 0;
+  private charSpacing = 0;
+  private wordSpacing = 0;
+  private hScale = 1;
+
+  constructor(
+    private readonly ops: TextOps,
+    private readonly verticalFonts: ReadonlySet<string>,
+  ) {}
+
+  /** Feeds one operator; `toDevice` maps user space (the current CTM) to page top-left space. */
+  handle(fn: number, args: unknown, toDevice: Matrix): void {
+    const a = Array.isArray(args) ? (args as unknown[]) : [];
+    const o = this.ops;
+    switch (fn) {
+      case o.beginText:
+        this.tm = this.tlm = IDENTITY;
+        break;
+      case o.setFont:
+        this.font = typeof a[0] === 'string' ? a[0] : '';
+        this.size = num(a[1]);
+        break;
+      case o.setTextMatrix:
+        this.tm = this.tlm = toMatrix(isNumberList(a[0]) ? a[0] : a) ?? this.tlm;
+        break;
+      case o.setLeadingMoveText:
+        this.leading = -num(a[1]);
+        this.moveLine(num(a[0]), num(a[1]));
+        break;
+      case o.moveText:
+        this.moveLine(num(a[0]), num(a[1]));
+        break;
+      case o.setLeading:
+        this.leading = num(a[0]);
+        break;
+      case o.nextLine:
+        this.moveLine(0, -this.leading);
+        break;
+      default:
+        this.handleShowOrSpacing(fn, a, toDevice);
+    }
+  }
+
+  private handleShowOrSpacing(fn: number, a: unknown[], toDevice: Matrix): void {
+    const o = this.ops;
+    switch (fn) {
+      case o.setCharSpacing:
+        this.charSpacing = num(a[0]);
+        break;
+      case o.setWordSpacing:
+        this.wordSpacing = num(a[0]);
+        break;
+      case o.setHScale:
+        this.hScale = num(a[0], 100) / 100;
+        break;
+      case o.showText:
+      case o.showSpacedText:
+        this.show(a[0], toDevice);
+        break;
+      case o.nextLineShowText:
+        this.moveLine(0, -this.leading);
+        this.show(a[0], toDevice);
+        break;
+      case o.nextLineSetSpacingShowText:
+        this.wordSpacing = num(a[0]);
+        this.charSpacing = num(a[1]);
+        this.moveLine(0, -this.leading);
+        this.show(a[2], toDevice);
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** The vertical glyphs grouped into words, one per run down a column. */
+  words(): Word[] {
+    const out: Word[] = [];
+    let run: PlacedGlyph[] = [];
+    for (const g of this.glyphs) {
+      const last = run[run.length - 1];
+      if (last && !continuesColumn(last.box, g.box)) {
+        out.push(runToWord(run));
+        run = [];
+      }
+      run.push(g);
+    }
+    if (run.length > 0) out.push(runToWord(run));
+    return out;
+  }
+
+  private moveLine(tx: number, ty: number): void {
+    this.tlm = multiply([1, 0, 0, 1, tx, ty], this.tlm);
+    this.tm = this.tlm;
+  }
+
+  private show(glyphs: unknown, toDevice: Matrix): void {
+    if (!Array.isArray(glyphs)) return;
+    const vertical = this.verticalFonts.has(this.font);
+    for (const item of glyphs as unknown[]) {
+      if (typeof item === 'number') this.advance(vertical, (-item / 1000) * this.size);
+      else if (isGlyph(item)) this.showGlyph(item, vertical, toDevice);
+    }
+  }
+
+  private showGlyph(g: Glyph, vertical: boolean, toDevice: Matrix): void {
+    const spacing = this.charSpacing + (g.isSpace ? this.wordSpacing : 0);
+    if (!vertical) {
+      this.advance(false, (g.width / 1000) * this.size + spacing);
+      return;
+    }
+    const [w1y, vx] = g.vmetric ?? [-1000, g.width / 2];
+    const s = this.size / 1000;
+    const m = multiply(this.tm, toDevice);
+    const corners = [applyMatrix(m, -(vx ?? 0) * s, 0), applyMatrix(m, (g.width - (vx ?? 0)) * s, (w1y ?? -1000) * s)];
+    if (g.unicode.trim() !== '') this.glyphs.push({ text: g.unicode, box: boxOf(corners) });
+    this.advance(true, Math.abs(w1y ?? -1000) * s + spacing);
+  }
+
+  /** Moves the text matrix along the writing direction (down for vertical fonts). */
+  private advance(vertical: boolean, amount: number): void {
+    const step: Matrix = vertical ? [1, 0, 0, 1, 0, -amount] : [1, 0, 0, 1, amount * this.hScale, 0];
+    this.tm = multiply(step, this.tm);
+  }
+}
+
+function isGlyph(v: unknown): v is Glyph {
+  if (typeof v !== 'object' || v === null) return false;
+  const g = v as Record<string, unknown>;
+  return typeof g['unicode'] === 'string' && typeof g['width'] === 'number';
+}
+
+function num(v: unknown, fallback = 0): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+function boxOf(points: readonly (readonly [number, number])[]): Box {
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+}
+
+function continuesColumn(prev: Box, next: Box): boolean {
+  const width = Math.max(prev.x1 - prev.x0, next.x1 - next.x0);
+  const height = Math.max(prev.y1 - prev.y0, next.y1 - next.y0);
+  const shift = Math.abs((prev.x0 + prev.x1) / 2 - (next.x0 + next.x1) / 2);
+  const gap = next.y0 - prev.y1;
+  return shift <= MAX_COLUMN_SHIFT_EM * width && gap <= MAX_GLYPH_GAP_EM * height && gap >= -height / 2;
+}
+
+function runToWord(run: readonly PlacedGlyph[]): Word {
+  const box = boxOf(run.flatMap((g) => [[g.box.x0, g.box.y0] as const, [g.box.x1, g.box.y1] as const]));
+  return { text: run.map((g) => g.text).join(''), box, vertical: true };
+}

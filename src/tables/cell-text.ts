@@ -1,0 +1,47 @@
+/**
+ * Small text predicates the header heuristics share: how a printed label is cleaned, and which cell texts
+ * read as values (numbers, blanks, dashes) rather than labels.
+ */
+
+/** Any whitespace, including the full-width space (U+3000) and no-break space that Chinese documents pad with. */
+const WHITESPACE_RUN = /[\s\u00a0\u3000]+/gu;
+
+/** A character that keeps a space beside it: Latin letters and digits ("Total amount", "1 234"). */
+const LATIN_WORD_CHAR = /[A-Za-z0-9]/;
+
+/**
+ * Cleans a printed label: whitespace and line breaks are removed, because Chinese labels wrap inside cells
+ * ("商业\n企业" → "商业企业") and are padded with spaces; only a space between two Latin letters or digits
+ * survives, as one space.
+ */
+export function cleanLabel(text: string): string {
+  return text.trim().replace(WHITESPACE_RUN, (run: string, offset: number, whole: string) => {
+    const before = whole.charAt(offset - 1);
+    const after = whole.charAt(offset + run.length);
+    return LATIN_WORD_CHAR.test(before) && LATIN_WORD_CHAR.test(after) ? ' ' : '';
+  });
+}
+
+/**
+ * A printed number: optional sign, optional brackets (negative in accounting style), half- or full-width digits
+ * with thousands separators and a decimal point, optional percent sign.
+ */
+const NUMBER = /^[+\-−－]?[(（]?[+\-−－]?[0-9０-９][0-9０-９,，.．]*[)）]?[%％]?$/u;
+
+/** Placeholders printed instead of a number in an empty value cell. */
+const DASHES: ReadonlySet<string> = new Set(['-', '－', '—', '——', '–', '/', '／', '无', '空', '*', '＊']);
+
+/** True when the text reads as a printed number. */
+export function isNumberText(text: string): boolean {
+  return NUMBER.test(cleanLabel(text));
+}
+
+/** True when the text is empty once whitespace is removed. */
+export function isBlankText(text: string): boolean {
+  return cleanLabel(text) === '';
+}
+
+/** True when the text is a dash or word printed in place of a value. */
+export function isDashText(text: string): boolean {
+  return DASHES.has(cleanLabel(text));
+}

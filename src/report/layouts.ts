@@ -274,6 +274,29 @@ export const TABLES: Readonly<Record<TableId, TableDef>> = {
   review_litigation: REVIEW_LITIGATION,
 };
 
+/**
+ * Header words of each table that are neither a row label nor a column label (Table C's row groups head its
+ * columns): a row made of these and column labels, with no numbers, is a header row.
+ */
+export const HEADER_LABELS: Readonly<Record<TableId, readonly string[]>> = {
+  active_disclosure: ['信息内容'],
+  requests: [REQUESTS_GROUP_LABELS.applicants, REQUESTS_GROUP_LABELS.note],
+  review_litigation: REVIEW_LITIGATION.rows.map((r) => r.label),
+};
+
+/** Substrings that mark a header cell in any wording (the Table B note wraps and varies). */
+export const HEADER_DISTINCTIVE: Readonly<Record<TableId, readonly string[]>> = {
+  active_disclosure: [],
+  requests: ['勾稽关系'],
+  review_litigation: [],
+};
+
+/**
+ * Headings of pre-2019 reports (2008 条例, free-form statistics): a document with none of the standard tables
+ * and one of these is in the 'legacy' layout (DOMAIN.md §0.3, §4.4).
+ */
+export const LEGACY_MARKERS: readonly string[] = ['依申请公开政府信息情况', '收费及减免', '咨询处理'];
+
 /** Labels whose presence decides a table's edition (DOMAIN.md §4.4). Matched on normalized labels. */
 export const EDITION_MARKERS: Readonly<Record<Edition, readonly string[]>> = {
   '2021': ['本年制发件数', '本年废止件数', '本年度止件数', '现行有效件数', '本年收费金额', '行政规范性文件', '逾期不补正', '缴纳费用'],

@@ -1,6 +1,18 @@
-import type { Document } from '../extract/document.js';
-import type { Message } from './flags.js';
-import type { KeyedCell, Layout, TableId } from './report.js';
+/**
+ * The recognizer: finds the three standard tables in a document and maps their cells to canonical keys.
+ * A ladder of named steps: row views → row classification (find-tables) → layout per table (detect-layout)
+ * → value alignment and keyed cells (emit-cells) → derived subtotals (derive).
+ */
+import { blocksOf, type Document } from '../extract/document.js';
+import { deriveCells } from './derive.js';
+import { detectLayouts, withLegacy } from './detect-layout.js';
+import { cellsOfTable } from './emit-cells.js';
+import { findTableRows, tableOfClass, type ClassifiedRow } from './find-tables.js';
+import { message, uniqueMessages, type Message } from './flags.js';
+import { DEFAULT_ALIGN_SETTINGS, type AlignSettings } from './align.js';
+import { DEFAULT_MATCH_SETTINGS, type MatchSettings } from './labels.js';
+import { rowViewsOfBlocks } from './row-view.js';
+import { TABLE_IDS, type KeyedCell, type Layout, type TableId } from './report.js';
 
 export type Recognition = {
   readonly layouts: Readonly<Record<TableId, Layout>>;
@@ -9,8 +21,56 @@ export type Recognition = {
   readonly messages: readonly Message[];
 };
 
-/** Finds the three standard tables in a document and maps their cells to canonical keys. (stub: being written) */
-export function recognizeTables(doc: Document): Recognition {
-  void doc;
-  throw new Error('recognizeTables: not implemented yet');
+export type RecognizeSettings = {
+  readonly match: MatchSettings;
+  readonly align: AlignSettings;
+};
+
+export const DEFAULT_RECOGNIZE_SETTINGS: RecognizeSettings = Object.freeze({
+  match: DEFAULT_MATCH_SETTINGS,
+  align: DEFAULT_ALIGN_SETTINGS,
+});
+
+export type RecognizeOptions = {
+  /** The report year, when known: only breaks a tie for a table whose labels carry no layout evidence. */
+  readonly year?: number | null;
+  readonly settings?: RecognizeSettings;
+};
+
+/** Finds the three standard tables in a (built: see tables/index.ts) document and maps their cells to canonical keys. */
+export function recognizeTables(doc: Document, options: RecognizeOptions = {}): Recognition {
+  const settings = options.settings ?? DEFAULT_RECOGNIZE_SETTINGS;
+  const rows = findTableRows(rowViewsOfBlocks(blocksOf(doc)), settings.match);
+  const decision = detectLayouts(rows, options.year ?? null);
+  const layouts = withLegacy(decision.layouts, paragraphTexts(doc));
+  const messages: Message[] = [...decision.messages, ...unrecognizedRows(rows)];
+  const cells: KeyedCell[] = [];
+  for (const table of TABLE_IDS) {
+    const layout = layouts[table];
+    if (layout === 'legacy') continue;
+    if (layout === 'absent') {
+      messages.push(message('table_missing', `table ${table} was not found`, { table }));
+      continue;
+    }
+    const planRows = rows.filter((r) => tableOfClass(r.cls) === table);
+    const out = cellsOfTable({ table, layout, rows: planRows }, settings.align);
+    cells.push(...out.cells);
+    messages.push(...out.messages);
+  }
+  return { layouts, cells: deriveCells(cells), messages: uniqueMessages(messages) };
+}
+
+function paragraphTexts(doc: Document): string[] {
+  return blocksOf(doc).flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+}
+
+/** Rows with numbers but no known label, inside a table block that holds standard rows. */
+function unrecognizedRows(rows: readonly ClassifiedRow[]): Message[] {
+  const standardBlocks = new Set(rows.filter((r) => tableOfClass(r.cls) !== null).map((r) => r.tableIndex));
+  return rows
+    .filter((r) => ((r.cls.kind === 'other' && r.cls.hasValues) || r.cls.kind === 'values') && standardBlocks.has(r.tableIndex))
+    .map((r) => {
+      const label = r.labels.map((c) => c.text.replace(/\s+/gu, ' ').trim()).join(' / ');
+      return message('row_unrecognized', `a row with numbers matched no canonical key: ${label}`);
+    });
 }

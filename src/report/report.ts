@@ -2,7 +2,7 @@
  * The report model: what recognition, normalisation and checks produce, and what every writer reads.
  * Field names follow the output contract of DESIGN.md (the writers only rename to snake_case).
  */
-import type { Format } from '../extract/document.js';
+import type { Box, Format } from '../extract/document.js';
 import type { Table } from '../tables/table.js';
 import type { FlagCode, Message } from './flags.js';
 
@@ -34,6 +34,8 @@ export type KeyedCell = {
   readonly colLabel: string;
   /** 1-based page where it was read (PDF), else null. */
   readonly page: number | null;
+  /** Where on `page` the value was read (points, top-left origin), when the extractor knows it (PDF). */
+  readonly box?: Box;
   readonly flags: readonly FlagCode[];
 };
 

@@ -1,0 +1,143 @@
+/**
+ * Label normalisation and matching (DOMAIN.md §4.4): printed labels vary in width, spacing, enumerators,
+ * quotes and typos, so both sides are normalised and matched exactly, then by a distinctive substring, then
+ * by a small edit distance. Knows no label itself: the candidates come from layouts.ts.
+ */
+
+export type MatchHow = 'exact' | 'distinctive' | 'fuzzy';
+
+/** One thing a label can name: a row, a column, a block, a header word. */
+export type LabelEntry<T> = {
+  readonly target: T;
+  /** Normalised full labels (canonical wording and variants): matched exactly or by edit distance. */
+  readonly names: readonly string[];
+  /** Normalised substrings that identify the target on their own. */
+  readonly distinctive: readonly string[];
+};
+
+export type LabelMatch<T> = { readonly target: T; readonly how: MatchHow };
+
+export type MatchSettings = {
+  /** Largest edit distance (in characters) of a fuzzy match. Default 2 (catches 本年度止件数 for 本年废止件数). */
+  readonly maxEditDistance: number;
+  /**
+   * Largest edit distance as a share of the candidate's length. Default 0.34: two-character labels
+   * (规章, 其他) never match each other, six-character ones tolerate two edits.
+   */
+  readonly maxEditRatio: number;
+};
+
+export const DEFAULT_MATCH_SETTINGS: MatchSettings = Object.freeze({ maxEditDistance: 2, maxEditRatio: 0.34 });
+
+/** Converter artefacts inside cells. */
+const ARTEFACTS = /\[bookmark:[^\]]*\]|\*\*|__|`/giu;
+const LEADING_HASHES = /^#+/u;
+const WHITESPACE = /[\s\u00a0\u3000\u200b-\u200d\ufeff]+/gu;
+/** 一、 (一) 1. 1、 (1) ① — after NFKC, so full-width forms are already ASCII. */
+const ENUMERATOR = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+[.、]|[\u2460-\u2473])/u;
+/** Enumerators are stripped this many times at most ("三、(一)" in one cell). */
+const MAX_ENUMERATORS = 2;
+const QUOTES: Readonly<Record<string, string>> = { '“': '"', '”': '"', '‘': "'", '’': "'", '「': '"', '」': '"' };
+
+/**
+ * The form labels are compared in: NFKC, artefacts and all whitespace removed, curly quotes made plain,
+ * leading enumerators stripped.
+ */
+export function normalizeLabel(text: string): string {
+  let s = compactLabel(text);
+  for (let i = 0; i < MAX_ENUMERATORS; i++) {
+    const m = ENUMERATOR.exec(s);
+    if (m === null || m[0].length === s.length) break;
+    s = s.slice(m[0].length);
+  }
+  return s;
+}
+
+/** Like normalizeLabel but keeps enumerators: for markers such as 第二十条第(九)项. */
+export function compactLabel(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(ARTEFACTS, '')
+    .replace(WHITESPACE, '')
+    .replace(LEADING_HASHES, '')
+    .replace(/[“”‘’「」]/gu, (q) => QUOTES[q] ?? q);
+}
+
+/** Levenshtein distance over code points. */
+export function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost));
+    }
+    prev = cur;
+  }
+  return prev[y.length]!;
+}
+
+/** Builds an entry, normalising its names and substrings. */
+export function labelEntry<T>(target: T, names: readonly string[], distinctive: readonly string[] = []): LabelEntry<T> {
+  return {
+    target,
+    names: unique(names.map(normalizeLabel).filter((n) => n !== '')),
+    distinctive: unique(distinctive.map(compactLabel).filter((d) => d !== '')),
+  };
+}
+
+/** Matches a printed label: exactly, else by the longest distinctive substring, else by edit distance. */
+export function matchLabel<T>(
+  text: string,
+  entries: readonly LabelEntry<T>[],
+  settings: MatchSettings = DEFAULT_MATCH_SETTINGS,
+): LabelMatch<T> | null {
+  const label = normalizeLabel(text);
+  if (label === '') return null;
+  const exact = entries.find((e) => e.names.includes(label));
+  if (exact !== undefined) return { target: exact.target, how: 'exact' };
+  const byPart = matchDistinctive(label, entries);
+  if (byPart !== null) return { target: byPart, how: 'distinctive' };
+  const byDistance = matchFuzzy(label, entries, settings);
+  return byDistance === null ? null : { target: byDistance, how: 'fuzzy' };
+}
+
+/** The entry whose distinctive substring found in the label is longest; null when two entries tie. */
+function matchDistinctive<T>(label: string, entries: readonly LabelEntry<T>[]): T | null {
+  return bestUnique(entries, (e) => {
+    const hits = e.distinctive.filter((d) => label.includes(d)).map((d) => -d.length);
+    return hits.length > 0 ? Math.min(...hits) : null;
+  });
+}
+
+/** The entry with the smallest allowed edit distance to the label; null when two entries tie. */
+function matchFuzzy<T>(label: string, entries: readonly LabelEntry<T>[], settings: MatchSettings): T | null {
+  return bestUnique(entries, (e) => {
+    const allowed = e.names
+      .map((n) => ({ n, d: editDistance(label, n) }))
+      .filter(({ n, d }) => d <= settings.maxEditDistance && d <= n.length * settings.maxEditRatio)
+      .map(({ d }) => d);
+    return allowed.length > 0 ? Math.min(...allowed) : null;
+  });
+}
+
+/** The entry with the lowest score (null = not a candidate); null when the lowest is shared. */
+function bestUnique<T>(entries: readonly LabelEntry<T>[], score: (e: LabelEntry<T>) => number | null): T | null {
+  let best: { target: T; score: number } | null = null;
+  let tied = false;
+  for (const e of entries) {
+    const s = score(e);
+    if (s === null) continue;
+    if (best === null || s < best.score) {
+      best = { target: e.target, score: s };
+      tied = false;
+    } else if (s === best.score) tied = true;
+  }
+  return best === null || tied ? null : best.target;
+}
+
+function unique(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}

@@ -1,0 +1,96 @@
+/**
+ * The recognizer's view of a document: every table row in reading order, each as its anchor cells (a merged
+ * cell counts once, on its first row) split into label cells and value cells, with the section heading it
+ * sits under. Rows of one standard table may be spread over several table blocks; this view does not care.
+ */
+import type { Block, Document } from '../extract/document.js';
+import { blocksOf } from '../extract/document.js';
+import { isBlankText, isDashText, isNumberText } from '../tables/cell-text.js';
+import type { Table, TableMethod } from '../tables/table.js';
+import { TABLES } from './layouts.js';
+import { compactLabel } from './labels.js';
+import { TABLE_IDS, type TableId } from './report.js';
+
+export type SlotCell = {
+  readonly text: string;
+  /** Grid column of the anchor and its span (text dumps: the field index, span 1). */
+  readonly col: number;
+  readonly colSpan: number;
+  readonly page: number | null;
+};
+
+export type RowView = {
+  /** Index of the table block in reading order, and the row inside it. */
+  readonly tableIndex: number;
+  readonly row: number;
+  readonly method: TableMethod;
+  readonly cells: readonly SlotCell[];
+  /** Label cells: non-empty text that is no value, left of the first value. */
+  readonly labels: readonly SlotCell[];
+  /** Cells after the last label (every cell when there is no label), empty ones included. */
+  readonly values: readonly SlotCell[];
+  /** The table whose section heading came last before this row, if any. */
+  readonly section: TableId | null;
+};
+
+/** A unit printed after a number inside a value cell ("91.68 万元", "251000元"). */
+const VALUE_UNIT = /(?:万元|元|件|个|条|项)$/u;
+
+/** True when a cell reads as a value: empty, a number (optionally with a unit), or a dash/无. */
+export function isValueText(text: string): boolean {
+  if (isBlankText(text) || isDashText(text)) return true;
+  const compact = text.normalize('NFKC').replace(/\s+/gu, '');
+  return isNumberText(compact) || (VALUE_UNIT.test(compact) && isNumberText(compact.replace(VALUE_UNIT, '')));
+}
+
+/** Splits a row's cells into label cells and the value cells after the last label. */
+export function splitRow(cells: readonly SlotCell[]): { labels: SlotCell[]; values: SlotCell[] } {
+  const firstValue = cells.findIndex((c) => !isBlankText(c.text) && isValueText(c.text));
+  const head = firstValue === -1 ? cells : cells.slice(0, firstValue);
+  const labels = head.filter((c) => !isValueText(c.text));
+  const last = labels.at(-1);
+  const values = last === undefined ? [...cells] : cells.slice(cells.indexOf(last) + 1);
+  return { labels, values };
+}
+
+export type SectionSettings = {
+  /**
+   * Longest paragraph (characters, whitespace removed) read as a section heading. Default 40: headings such as
+   * 四、政府信息公开行政复议、行政诉讼情况 are ~20; narrative sentences that mention a table's topic are longer.
+   */
+  readonly maxHeadingChars: number;
+};
+
+export const DEFAULT_SECTION_SETTINGS: SectionSettings = Object.freeze({ maxHeadingChars: 40 });
+
+/** The table whose section heading a paragraph is, if any (matched on its distinctive substrings). */
+export function sectionOf(text: string, settings: SectionSettings = DEFAULT_SECTION_SETTINGS): TableId | null {
+  const compact = compactLabel(text);
+  if (compact.length === 0 || compact.length > settings.maxHeadingChars) return null;
+  return TABLE_IDS.find((id) => TABLES[id].titleDistinctive.some((d) => compact.includes(compactLabel(d)))) ?? null;
+}
+
+function rowsOfTable(t: Table, tableIndex: number, section: TableId | null): RowView[] {
+  const byRow: SlotCell[][] = Array.from({ length: t.rows }, () => []);
+  for (const c of t.cells) byRow[c.row]?.push({ text: c.text, col: c.col, colSpan: c.colSpan, page: c.page ?? null });
+  return byRow.map((cells, row) => {
+    const sorted = [...cells].sort((a, b) => a.col - b.col);
+    return { tableIndex, row, method: t.method, cells: sorted, ...splitRow(sorted), section };
+  });
+}
+
+/** Every table row of a (built) document in reading order, with its section. */
+export function rowViewsOf(doc: Document): RowView[] {
+  return rowViewsOfBlocks(blocksOf(doc));
+}
+
+export function rowViewsOfBlocks(blocks: readonly Block[]): RowView[] {
+  const out: RowView[] = [];
+  let section: TableId | null = null;
+  let tableIndex = 0;
+  for (const b of blocks) {
+    if (b.kind === 'paragraph') section = sectionOf(b.text) ?? section;
+    else out.push(...rowsOfTable(b.table, tableIndex++, section));
+  }
+  return out;
+}

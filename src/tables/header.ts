@@ -1,8 +1,109 @@
-import type { Document } from '../extract/document.js';
+/**
+ * Header flattening: a table with merged header cells becomes one name per column
+ * ("申请人情况/法人或其他组织/商业企业") and plain body rows, which is what generic table extractors lose.
+ */
+import { blocksOf, type Document } from '../extract/document.js';
 import type { GenericTable } from '../report/report.js';
+import { gridOf, type Cell, type Table } from './table.js';
+import { cleanLabel } from './cell-text.js';
+import { DEFAULT_HEADER_SETTINGS, detectHeaderRows, type HeaderRows, type HeaderSettings } from './header-rows.js';
+import { leavesInFirstBodyRow, mergeSplitParents, placeableHeaderRows, type Slots } from './header-repairs.js';
 
-/** Every table of a document with its header rows flattened into one name per column. (stub: being written) */
-export function genericTables(doc: Document): GenericTable[] {
-  void doc;
-  throw new Error('genericTables: not implemented yet');
+export { detectHeaderRows, resolveHeaderSettings, DEFAULT_HEADER_SETTINGS } from './header-rows.js';
+export type { HeaderRows, HeaderRule, HeaderSettings } from './header-rows.js';
+export { leavesInFirstBodyRow, mergeSplitParents, placeableHeaderRows } from './header-repairs.js';
+
+/** Joins the labels of the header cells above a column, parent first. */
+export const NAME_SEPARATOR = '/';
+
+export type FlatTable = {
+  /** The caption rows' text (a title spanning the whole width above the header), '' when there is none. */
+  readonly caption: string;
+  /** One unique name per grid column. */
+  readonly header: readonly string[];
+  /**
+   * Body rows, one text per grid column. A spanned body cell gives its text in its anchor slot (its top-left)
+   * and '' in every slot it covers, so no text is repeated and every row has `cols` entries.
+   */
+  readonly rows: readonly (readonly string[])[];
+  /** Where the header was found, and by which rule. */
+  readonly headerRows: HeaderRows;
+};
+
+/** Flattens a table's header into one name per column and lists its body rows (see FlatTable). */
+export function flattenHeader(t: Table, settings: HeaderSettings = DEFAULT_HEADER_SETTINGS): FlatTable {
+  const grid = gridOf(t);
+  const headerRows = detectHeaderRows(t, settings);
+  const headerGrid = mergeSplitParents(placeableHeaderRows(t, grid, headerRows), headerRows);
+  const leaves = leavesInFirstBodyRow(grid, headerRows);
+  const names = Array.from({ length: t.cols }, (_, col) => columnName(headerGrid, headerRows, col, leaves[col]));
+  return {
+    caption: captionText(grid, headerRows.start),
+    header: uniqueNames(names),
+    rows: bodyRows(grid, headerRows.end),
+    headerRows,
+  };
+}
+
+/** Every table block of a (built) document in reading order, flattened. */
+export function genericTables(doc: Document, settings: HeaderSettings = DEFAULT_HEADER_SETTINGS): GenericTable[] {
+  const tables = blocksOf(doc).flatMap((b) => (b.kind === 'table' ? [b.table] : []));
+  return tables.map((t, index) => {
+    const flat = flattenHeader(t, settings);
+    return { index, pages: t.pages, method: t.method, header: flat.header, rows: flat.rows };
+  });
+}
+
+/**
+ * The name of one column: the labels of the distinct header cells above it, top to bottom, then `leaf` if
+ * given. A cell merged over several header rows counts once; empty labels are skipped, and so is a label
+ * equal to the one just above it. A column with no label at all is called `col_<n>` (1-based).
+ */
+export function columnName(
+  grid: Slots,
+  rows: HeaderRows,
+  col: number,
+  leaf: string | undefined = undefined,
+): string {
+  const parts: string[] = [];
+  let previous: Cell | null = null;
+  for (let r = rows.start; r < rows.end; r++) {
+    const c = grid[r]?.[col] ?? null;
+    if (c === null || c === previous) continue;
+    previous = c;
+    addPart(parts, cleanLabel(c.text));
+  }
+  if (leaf !== undefined) addPart(parts, leaf);
+  return parts.length > 0 ? parts.join(NAME_SEPARATOR) : `col_${col + 1}`;
+}
+
+function addPart(parts: string[], label: string): void {
+  if (label !== '' && label !== parts.at(-1)) parts.push(label);
+}
+
+/** Makes names unique: the second "总计" becomes "总计 (2)", the third "总计 (3)". */
+export function uniqueNames(names: readonly string[]): string[] {
+  const used = new Set<string>();
+  return names.map((name) => {
+    let unique = name;
+    for (let n = 2; used.has(unique); n++) unique = `${name} (${n})`;
+    used.add(unique);
+    return unique;
+  });
+}
+
+/** Body rows from `end` down: each slot's text in its anchor slot, '' where a span covers it or nothing is. */
+export function bodyRows(grid: Slots, end: number): string[][] {
+  return grid.slice(end).map((line, offset) =>
+    line.map((c, col) => (c !== null && c.row === end + offset && c.col === col ? cleanLabel(c.text) : '')),
+  );
+}
+
+/** The caption rows' labels joined by a space. */
+function captionText(grid: Slots, start: number): string {
+  return grid
+    .slice(0, start)
+    .map((line) => cleanLabel(line[0]?.text ?? ''))
+    .filter((s) => s !== '')
+    .join(' ');
 }

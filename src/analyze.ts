@@ -13,6 +13,7 @@ import { recognizeTables } from './report/recognize.js';
 import { reportIdOf, TABLE_IDS, type CheckResult, type Layout, type Report, type SourceInfo, type Status } from './report/report.js';
 import { buildTables } from './tables/index.js';
 import { genericTables } from './tables/header.js';
+import { untimed, type StageTimer } from './stage-timer.js';
 
 /** Layouts that mean "a standard table was found and read". */
 const FOUND: readonly Layout[] = ['2019', '2021', 'mixed'];
@@ -51,11 +52,13 @@ function checksOf(recognition: Recognition, paragraphs: readonly string[]): Chec
   return [...checks, ...narrativeChecks(readNarrativeFacts(paragraphs), recognition.cells)];
 }
 
-export function analyzeDocument(doc: Document, source: SourceInfo): Report {
-  const built = buildTables(doc);
-  const recognition = recognizeTables(built);
+/** `time` only measures the table and recognition stages (a batch reports their durations); it changes nothing. */
+export function analyzeDocument(doc: Document, source: SourceInfo, time: StageTimer = untimed): Report {
+  const built = time('tables', () => buildTables(doc));
   const paragraphs = documentParagraphs(built);
+  // Metadata first: the year breaks the layout tie of a table whose labels carry no layout evidence.
   const metadata = readMetadata(paragraphs);
+  const recognition = time('recognize', () => recognizeTables(built, { year: metadata.meta.year }));
   const verdict = verdictOf(recognition);
   return {
     id: reportIdOf(source.sha256),

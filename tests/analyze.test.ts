@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LEGACY_ONLY_ERROR, lostCellsMessage, NOT_A_REPORT_ERROR, verdictOf } from '../src/analyze.js';
+import { analyzeDocument, LEGACY_ONLY_ERROR, lostCellsMessage, NOT_A_REPORT_ERROR, verdictOf } from '../src/analyze.js';
+import { page, paragraph, tableBlock, type Document } from '../src/extract/document.js';
+import { cell as tableCell, table } from '../src/tables/table.js';
 import { message } from '../src/report/flags.js';
 import { extractReport } from '../src/extract-report.js';
 import type { Recognition } from '../src/report/recognize.js';
@@ -98,5 +100,57 @@ describe('lostCellsMessage', () => {
     expect(lostCellsMessage(recognition(['2021', '2021', '2021'], [cell('new_received', 'total', 3)]))).toEqual([]);
     const said: Recognition = { ...recognition(['2021', '2021', '2021'], [lost]), messages: [message('missing_rows', 'rows lost at the page break')] };
     expect(lostCellsMessage(said)).toEqual([]);
+  });
+});
+
+describe.each(['report-2021.pdf', 'report-2019.pdf', 'report-mixed.pdf', 'report-2021-landscape.pdf', 'report-2021-vertical.pdf'])(
+  'extractReport on %s (LibreOffice PDF)',
+  (name) => {
+    it('reads the whole title wrapped over two lines, the agency, year and date', async () => {
+      const expected = JSON.parse(await readFile(join(FIXTURES, name.replace(/\.\w+$/, '.expected.json')), 'utf8')) as Expected;
+      const report = await extractReport(new Uint8Array(await readFile(join(FIXTURES, name))), { file: name });
+      expect(report.meta).toMatchObject({ title: expected.title, agency: expected.agency, year: expected.year, publishedOn: expected.publishedOn });
+    });
+
+    it('gives every printed or blank cell its page and a box on that page; derived cells have neither', async () => {
+      const report = await extractReport(new Uint8Array(await readFile(join(FIXTURES, name))), { file: name });
+      const read = report.cells.filter((c) => c.provenance === 'printed' || c.provenance === 'blank');
+      expect(read.length).toBeGreaterThan(100);
+      for (const c of read) {
+        expect(c.page, `${c.rowKey}/${c.colKey}`).not.toBeNull();
+        expect(c.box, `${c.rowKey}/${c.colKey}`).toBeDefined();
+        expect(c.box!.x1 > c.box!.x0 && c.box!.y1 > c.box!.y0).toBe(true);
+      }
+      expect(report.cells.filter((c) => c.provenance === 'derived' && (c.box !== undefined || c.page !== null))).toEqual([]);
+    });
+  },
+);
+
+describe('boxes are PDF only', () => {
+  it('a DOCX report has no cell box', async () => {
+    const report = await extractReport(new Uint8Array(await readFile(join(FIXTURES, 'report-2021.docx'))), { file: 'report-2021.docx' });
+    expect(report.cells.length).toBeGreaterThan(200);
+    expect(report.cells.filter((c) => c.box !== undefined)).toEqual([]);
+  });
+});
+
+describe('analyzeDocument passes the report year to recognition', () => {
+  /** Table B cut before （六）: its labels say nothing of the layout, so only the year can decide it. */
+  const docOf = (title: string): Document => {
+    const rows = [
+      ['一、本年新收政府信息公开申请数量', '3', '0', '0', '0', '0', '0', '3'],
+      ['二、上年结转政府信息公开申请数量', '0', '0', '0', '0', '0', '0', '0'],
+    ];
+    const cells = rows.flatMap((r, i) => r.map((text, j) => tableCell(i, j, text)));
+    const blocks = [paragraph(title), paragraph('三、收到和处理政府信息公开申请情况'), tableBlock(table(cells, 'text'))];
+    return { format: 'docx', pages: [page(1, blocks)], messages: [] };
+  };
+  const source = { file: 'x.docx', sha256: '0'.repeat(64), bytes: 1 };
+
+  it('a 2019 report without layout evidence gets the 2019 layout, a 2023 one the 2021 layout', () => {
+    const old = analyzeDocument(docOf('某某乡人民政府2019年政府信息公开工作年度报告'), source);
+    expect([old.meta.year, old.layouts.requests]).toEqual([2019, '2019']);
+    const recent = analyzeDocument(docOf('某某乡人民政府2023年政府信息公开工作年度报告'), source);
+    expect([recent.meta.year, recent.layouts.requests]).toEqual([2023, '2021']);
   });
 });

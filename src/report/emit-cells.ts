@@ -9,6 +9,7 @@ import { columnDef, layoutCells, REVIEW_LITIGATION_ORDER, rowDef, unitOf, type C
 import { alignByCount, alignByHeader, DEFAULT_ALIGN_SETTINGS, type AlignedRow, type AlignSettings, type Slot } from './align.js';
 import { groupedKey, headerColumns, headerLookup, type HeaderColumns } from './header-map.js';
 import { hasValues, type ClassifiedRow } from './find-tables.js';
+import { displayLabel } from './labels.js';
 import { message, type FlagCode, type Message } from './flags.js';
 import type { KeyedCell, Layout, TableId } from './report.js';
 
@@ -30,9 +31,6 @@ type RowTask = {
   readonly rowLabel: (rowKey: string) => string;
 };
 
-function collapse(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
-}
 
 function cellKey(t: Target): string {
   return `${t.rowKey}/${t.colKey}`;
@@ -64,7 +62,7 @@ function rowTask(plan: TablePlan, row: ClassifiedRow, printed: ReadonlyMap<strin
   const { rowKey, how, label } = row.cls;
   const targets = printed.get(rowKey);
   if (targets === undefined) return null;
-  return { row, id: rowKey, targets, fuzzy: how !== 'exact', rowLabel: () => collapse(label.text) };
+  return { row, id: rowKey, targets, fuzzy: how !== 'exact', rowLabel: () => displayLabel(label.text) };
 }
 
 function align(task: RowTask, header: HeaderColumns, settings: AlignSettings): AlignedRow {
@@ -83,7 +81,7 @@ function slotCell(table: TableId, target: Target, slot: Slot, base: Omit<KeyedCe
   const kind = columnDef(table, target.colKey)?.kind ?? 'count';
   const headerUnit = kind === 'money' ? headerUnitOf(base.colLabel) : undefined;
   const nv = normalizeCellValue(slot.cell.text, kind, headerUnit === undefined ? {} : { headerUnit });
-  return {
+  const cell: KeyedCell = {
     ...base,
     value: nv.value,
     unit: nv.unit,
@@ -92,6 +90,8 @@ function slotCell(table: TableId, target: Target, slot: Slot, base: Omit<KeyedCe
     page: slot.cell.page,
     flags: uniqueFlags([...nv.flags, ...base.flags]),
   };
+  // The box lets a review page outline the cell on the page image; only PDF cells have one.
+  return slot.cell.box === undefined ? cell : { ...cell, box: slot.cell.box };
 }
 
 function uniqueFlags(flags: readonly FlagCode[]): FlagCode[] {
@@ -170,7 +170,10 @@ export function cellsOfTable(plan: TablePlan, settings: AlignSettings = DEFAULT_
   }
   const cells = specs.map((s) => placed.get(cellKey(s)) ?? absentCell(plan.table, s));
   const lost = cells.filter((c) => c.flags.includes('missing_rows')).length;
-  if (lost > 0) messages.push(message('missing_rows', `${lost} cells of the ${plan.layout} layout were not found`, { table: plan.table }));
+  if (lost > 0) {
+    const text = `${plan.table}: ${lost} cells of the ${plan.layout} layout were not found (rows lost, e.g. at a page break); they are listed as missing`;
+    messages.push(message('missing_rows', text, { table: plan.table }));
+  }
   return { cells, messages };
 }
 

@@ -4,7 +4,7 @@
  * 本年制发件数 …). Lower header rows override the spans of their parents (法人或其他组织 → 商业企业 …).
  */
 import { LABEL_INDEX } from './label-index.js';
-import { DEFAULT_MATCH_SETTINGS, matchLabel, type MatchHow, type MatchSettings } from './labels.js';
+import { DEFAULT_MATCH_SETTINGS, displayLabel, matchLabel, type MatchHow, type MatchSettings } from './labels.js';
 import type { RowView } from './row-view.js';
 import type { TableId } from './report.js';
 
@@ -25,10 +25,6 @@ export function groupedKey(rowKey: string, colKey: string): string {
   return `${rowKey}/${colKey}`;
 }
 
-function collapse(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
-}
-
 /** Reads the header rows of one table (top to bottom) into grid columns. */
 export function headerColumns(
   rows: readonly RowView[],
@@ -43,7 +39,7 @@ export function headerColumns(
     for (const cell of row.labels) {
       const m = matchLabel(cell.text, LABEL_INDEX.header[table], settings);
       if (m === null || m.target.kind === 'word') continue;
-      const slot = { key: m.target.key, label: collapse(cell.text), how: m.how };
+      const slot = { key: m.target.key, label: displayLabel(cell.text), how: m.how };
       for (let k = cell.col; k < cell.col + cell.colSpan; k++) {
         if (m.target.kind === 'column') columns.set(k, slot);
         else groupsByCol.set(k, m.target.key);

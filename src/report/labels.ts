@@ -63,6 +63,24 @@ export function compactLabel(text: string): string {
     .replace(/[“”‘’「」]/gu, (q) => QUOTES[q] ?? q);
 }
 
+/** Latin letters and digits: the only characters a space between them keeps apart in a displayed label. */
+const LATIN_OR_DIGIT = /[A-Za-z0-9]/u;
+
+/**
+ * A printed label as users read it (row_label, col_label): the characters as printed, but whitespace dropped
+ * except between two Latin letters or digits. Spaces and line breaks inside Chinese labels come from cell
+ * wrapping and letter-spacing (商业\n企业, 总 计), not from the wording.
+ */
+export function displayLabel(text: string): string {
+  const parts = text.trim().split(/\s+/u);
+  let out = parts[0] ?? '';
+  for (const part of parts.slice(1)) {
+    const keep = LATIN_OR_DIGIT.test(out.slice(-1)) && LATIN_OR_DIGIT.test(part.charAt(0));
+    out += keep ? ` ${part}` : part;
+  }
+  return out;
+}
+
 /** Levenshtein distance over code points. */
 export function editDistance(a: string, b: string): number {
   const x = [...a];

@@ -18,6 +18,7 @@ import { findDates, parseChineseYear } from './dates.js';
 import { isPlaceName } from './division-data.js';
 import { resolveDivision } from './divisions.js';
 import { message, type Message } from './flags.js';
+import { displayLabel } from './labels.js';
 import { cleanParagraphs, isHeadingLike } from './paragraphs.js';
 import type { ReportMeta } from './report.js';
 
@@ -56,12 +57,23 @@ function findTitleIndex(paragraphs: readonly string[], settings: MetadataSetting
   return window.findIndex((p) => TITLE_WORD.test(p) && isHeadingLike(p, settings.maxTitleLength));
 }
 
-/** The title, prefixed by an agency heading just above it when the title itself starts with the year. */
-function titleOf(paragraphs: readonly string[], index: number): string | null {
+/** What every annual-report title names; a title line without it is the end of a title cut by a line break. */
+const TITLE_SUBJECT_WORD = /信息公开|政务公开/;
+
+/**
+ * The title, prefixed by the line just above it when that line is its start: an agency heading above a title
+ * that starts with the year (洪泽区人民政府 | 2023年…报告), or the first half of a title the layout wrapped
+ * mid-word (…政府信息公开工 | 作年度报告, as a text dump of a PDF gives it).
+ */
+function titleOf(paragraphs: readonly string[], index: number, settings: MetadataSettings): string | null {
   const title = paragraphs[index];
   if (title === undefined) return null;
   const above = paragraphs[index - 1];
-  return titleAgency(title) === null && above !== undefined && isAgencyShaped(above) ? `${above}${title}` : title;
+  if (above === undefined || !isHeadingLike(above, settings.maxTitleLength) || TITLE_WORD.test(above)) return title;
+  if (titleAgency(title) === null && isAgencyShaped(above)) return `${above}${title}`;
+  const joined = `${above}${title}`;
+  const cut = !TITLE_SUBJECT_WORD.test(title) && TITLE_SUBJECT_WORD.test(joined);
+  return cut && joined.length <= settings.maxTitleLength ? joined : title;
 }
 
 function yearOfTitle(title: string | null): number | null {
@@ -104,12 +116,12 @@ function publishedLineDate(paragraphs: readonly string[]): string | null {
 
 function agencyCandidates(
   paragraphs: readonly string[],
-  titleIndex: number,
+  title: { readonly index: number; readonly text: string | null },
   signatureAgency: string | null,
   settings: MetadataSettings,
 ): AgencyCandidate[] {
-  const title = paragraphs[titleIndex];
-  const fromTitle = title === undefined ? null : titleAgency(title);
+  const titleIndex = title.index;
+  const fromTitle = title.text === null ? null : titleAgency(title.text);
   const unit = unitLineAgency(paragraphs);
   const found: AgencyCandidate[] = [];
   if (fromTitle !== null) found.push({ source: 'title', name: fromTitle });
@@ -130,13 +142,13 @@ export function readMetadata(
 ): { meta: ReportMeta; messages: Message[] } {
   const lines = cleanParagraphs(paragraphs);
   const titleIndex = findTitleIndex(lines, settings);
-  const title = titleOf(lines, titleIndex);
+  const title = titleOf(lines, titleIndex, settings);
   const signature = findSignature(lines, settings);
   const publishedOn = signature.date ?? publishedLineDate(lines);
   const body = lines.filter((_, i) => i !== titleIndex && !signature.indices.includes(i));
   const latest = publishedOn === null ? Number.MAX_SAFE_INTEGER : Number(publishedOn.slice(0, 4)) - 1;
   const year = yearOfTitle(title) ?? yearOfPeriod(body.join('\n')) ?? yearOfBody(body, settings.minYear, latest);
-  const agency = chooseAgency(agencyCandidates(lines, titleIndex, signature.agency, settings));
+  const agency = chooseAgency(agencyCandidates(lines, { index: titleIndex, text: title }, signature.agency, settings));
   const division = agency === null ? null : resolveDivision(agency, lines.join('\n'));
   const messages: Message[] = [];
   if (agency === null) messages.push(message('agency_missing', AGENCY_MISSING));
@@ -151,7 +163,8 @@ export function readMetadata(
     divisionCode: division?.code ?? null,
     year,
     publishedOn,
-    title,
+    // Spaces inside a Chinese title come from letter-spacing (2023 年), not from its wording.
+    title: title === null ? null : displayLabel(title),
   };
   return { meta, messages };
 }

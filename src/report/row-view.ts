@@ -3,7 +3,7 @@
  * cell counts once, on its first row) split into label cells and value cells, with the section heading it
  * sits under. Rows of one standard table may be spread over several table blocks; this view does not care.
  */
-import type { Block, Document } from '../extract/document.js';
+import type { Block, Box, Document } from '../extract/document.js';
 import { blocksOf } from '../extract/document.js';
 import { isBlankText, isDashText, isNumberText } from '../tables/cell-text.js';
 import type { Table, TableMethod } from '../tables/table.js';
@@ -17,6 +17,8 @@ export type SlotCell = {
   readonly col: number;
   readonly colSpan: number;
   readonly page: number | null;
+  /** Where the cell sits on `page` (PDF tables only). */
+  readonly box?: Box;
 };
 
 export type RowView = {
@@ -72,7 +74,10 @@ export function sectionOf(text: string, settings: SectionSettings = DEFAULT_SECT
 
 function rowsOfTable(t: Table, tableIndex: number, section: TableId | null): RowView[] {
   const byRow: SlotCell[][] = Array.from({ length: t.rows }, () => []);
-  for (const c of t.cells) byRow[c.row]?.push({ text: c.text, col: c.col, colSpan: c.colSpan, page: c.page ?? null });
+  for (const c of t.cells) {
+    const slot: SlotCell = { text: c.text, col: c.col, colSpan: c.colSpan, page: c.page ?? null };
+    byRow[c.row]?.push(c.box === undefined ? slot : { ...slot, box: c.box });
+  }
   return byRow.map((cells, row) => {
     const sorted = [...cells].sort((a, b) => a.col - b.col);
     return { tableIndex, row, method: t.method, cells: sorted, ...splitRow(sorted), section };

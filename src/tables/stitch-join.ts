@@ -100,19 +100,26 @@ function extendSpanningLabels(cells: readonly Cell[], seam: number, labels: numb
   return out;
 }
 
+/**
+ * The continuation's first row holds no value, only label fragments without a list marker: each fragment
+ * joins the label above it (same column) and the row goes. A fragment that spans rows is the rest of a
+ * group label cut by the break (（四）无法 | 提供): the joined label spans both parts' rows.
+ */
 function joinCutRow(cells: readonly Cell[], seam: number, labels: number): Cell[] {
   const row = cells.filter((c) => c.row === seam);
   const values = row.filter((c) => c.col >= labels);
   const fragments = row.filter((c) => c.col < labels && c.text.trim() !== '');
   if (row.length === 0 || fragments.length === 0 || values.some((c) => c.text.trim() !== '')) return [...cells];
-  if (fragments.some((c) => LIST_MARKER.test(c.text.trim()) || c.rowSpan > 1)) return [...cells];
+  if (fragments.some((c) => LIST_MARKER.test(c.text.trim()))) return [...cells];
   const targets = fragments.map((f) => cells.find((c) => c.col === f.col && c.colSpan === f.colSpan && c.row + c.rowSpan === seam));
   if (targets.some((t) => t === undefined || t.text.trim() === '')) return [...cells];
   const joined = new Map(fragments.map((f, i) => [targets[i]!, f] as const));
+  const dropped = new Set<Cell>(fragments);
   const out: Cell[] = [];
   for (const c of cells) {
     const f = joined.get(c);
-    if (f) out.push({ ...c, text: `${c.text}\n${f.text}` });
+    if (f) out.push({ ...c, text: `${c.text}\n${f.text}`, rowSpan: c.rowSpan + f.rowSpan - 1 });
+    else if (dropped.has(c)) continue;
     else if (c.row === seam && c.rowSpan > 1) out.push({ ...c, rowSpan: c.rowSpan - 1 });
     else if (c.row === seam) continue;
     else if (c.row > seam) out.push({ ...c, row: c.row - 1 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LABEL_INDEX, type KeyRef } from '../../src/report/label-index.js';
-import { compactLabel, editDistance, labelEntry, matchLabel, normalizeLabel } from '../../src/report/labels.js';
+import { compactLabel, displayLabel, editDistance, labelEntry, matchLabel, normalizeLabel } from '../../src/report/labels.js';
 
 const row = (text: string) => {
   const m = matchLabel(text, LABEL_INDEX.rows);
@@ -82,5 +82,21 @@ describe('matchLabel on the layout labels', () => {
     const entries = [labelEntry<KeyRef>({ table: 'requests', key: 'a' }, ['甲乙丙丁']), labelEntry<KeyRef>({ table: 'requests', key: 'b' }, ['甲乙丙戊'])];
     expect(matchLabel('甲乙丙己', entries)).toBeNull();
     expect(matchLabel('甲乙丙丁', entries)?.target.key).toBe('a');
+  });
+});
+
+describe('displayLabel', () => {
+  it('drops the wrapping and letter-spacing whitespace of Chinese labels, keeping the printed characters', () => {
+    expect(displayLabel('商业\n企业')).toBe('商业企业');
+    expect(displayLabel('总 计')).toBe('总计');
+    expect(displayLabel('1.本机关不掌握相关政府信\n息')).toBe('1.本机关不掌握相关政府信息');
+    expect(displayLabel('（二）部分公开（区分处理的，只计这一情 形，不\n计其他情形）')).toBe('（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+    expect(displayLabel('  3. 危及“三安全一稳定” ')).toBe('3.危及“三安全一稳定”');
+  });
+
+  it('keeps one space between two Latin letters or digits', () => {
+    expect(displayLabel('GDP  2023\n年')).toBe('GDP 2023年');
+    expect(displayLabel('A\nB')).toBe('A B');
+    expect(displayLabel('')).toBe('');
   });
 });

@@ -67,7 +67,7 @@ describe('readMetadata on the seeds', () => {
       divisionCode: '230406202',
       year: 2019,
       publishedOn: null,
-      title: '东方红乡 2019 年政府信息公开年报',
+      title: '东方红乡2019年政府信息公开年报',
     });
     expect(messages.map((m) => m.code)).toEqual(['division_unconfirmed']);
   });
@@ -83,7 +83,7 @@ describe('readMetadata on the seeds', () => {
       divisionCode: '410411200',
       year: 2023,
       publishedOn: null,
-      title: '湛河区曹镇乡人民政府 2023 年政府信息公开工作年度报告',
+      title: '湛河区曹镇乡人民政府2023年政府信息公开工作年度报告',
     });
     expect(messages).toEqual([]);
   });
@@ -111,7 +111,7 @@ describe('readMetadata on PDF lines', () => {
       divisionCode: '320813',
       year: 2023,
       publishedOn: null,
-      title: '洪泽区人民政府2023 年政府信息公开工作年度报告',
+      title: '洪泽区人民政府2023年政府信息公开工作年度报告',
     });
     expect(messages).toEqual([]);
   });
@@ -170,5 +170,25 @@ describe('readMetadata: year and date', () => {
   it('uses a 单位名称 line', () => {
     const { meta } = readMetadata(['政府信息公开工作年度报告（2023年）', '单位名称：五河县城关镇人民政府']);
     expect(meta).toMatchObject({ agency: '五河县城关镇人民政府', county: '五河县', year: 2023 });
+  });
+});
+
+describe('readMetadata: a title wrapped over two lines', () => {
+  it('joins the start of a title cut mid-word (as pdftotext gives a LibreOffice PDF)', () => {
+    const { meta } = readMetadata([
+      '示例县示例镇人民政府 2023 年政府信息公开工',
+      '作年度报告',
+      '本报告根据《中华人民共和国政府信息公开条例》第五十条规定，由示例县示例镇人民政府编制。',
+      '示例县示例镇人民政府',
+      '2024 年 1 月 17 日',
+    ]);
+    expect(meta).toMatchObject({ title: '示例县示例镇人民政府2023年政府信息公开工作年度报告', agency: '示例县示例镇人民政府', year: 2023 });
+  });
+
+  it('leaves a complete title alone when a heading-like line above it is no part of it', () => {
+    const { meta } = readMetadata(['附件1', '某某乡人民政府2023年政府信息公开工作年度报告', '一、总体情况']);
+    expect(meta.title).toBe('某某乡人民政府2023年政府信息公开工作年度报告');
+    const { meta: dated } = readMetadata(['洪政办发〔2024〕3号', '2023年政府信息公开工作年度报告', '一、总体情况']);
+    expect(dated.title).toBe('2023年政府信息公开工作年度报告');
   });
 });

@@ -45,7 +45,7 @@ describe('seed 000 (2019 layout in a 2023 report)', () => {
     expect([amount.value, amount.unit, amount.raw, amount.flags]).toEqual([91.68, '万元', '91.68 万元', []]);
     expect(cellAt(r, 'active_disclosure', 'art20_1.normative_documents', 'newly_made').rowLabel).toBe('规范性文件');
     expect(cellAt(r, 'requests', 'result.other.subtotal', 'total').provenance).toBe('printed');
-    expect(cellAt(r, 'requests', 'result.partially_disclosed', 'natural_person').colLabel).toBe('自然 人');
+    expect(cellAt(r, 'requests', 'result.partially_disclosed', 'natural_person').colLabel).toBe('自然人');
   });
 
   it('derives subtotals without turning a missing term into 0', async () => {
@@ -69,10 +69,10 @@ describe('seed 001 (one cell per line, 2021)', () => {
     expect(r.messages).toEqual([]);
   });
 
-  it('keeps printed labels, whitespace collapsed, artefacts removed', async () => {
+  it('keeps printed labels, wrapping whitespace and artefacts removed', async () => {
     const r = await recognizeSeed('001_a59350496f5eca4a.txt');
     const partial = cellAt(r, 'requests', 'result.partially_disclosed', 'legal_person.commercial');
-    expect([partial.rowLabel, partial.colLabel]).toEqual(['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '商业 企业']);
+    expect([partial.rowLabel, partial.colLabel]).toEqual(['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '商业企业']);
     const review = cellAt(r, 'review_litigation', 'review', 'upheld');
     expect([review.raw, review.rowLabel, review.colLabel, review.page]).toEqual(['0', '行政复议', '结果维持', null]);
     expect(cellAt(r, 'active_disclosure', 'art20_8.administrative_fees', 'fee_amount').flags).toEqual([]);
@@ -100,6 +100,8 @@ describe('seed 002 (rows lost at a page break)', () => {
       ['missing_rows', 'active_disclosure'],
       ['missing_rows', 'requests'],
     ]);
+    // The text names the table: reports.csv shows only the code, reports.jsonl the text.
+    expect(r.messages[0]?.text).toMatch(/^active_disclosure: 2 cells of the 2021 layout were not found/);
   });
 
   it('places sub-items by their own wording, not by the group label beside them', async () => {
@@ -109,7 +111,7 @@ describe('seed 002 (rows lost at a page break)', () => {
     expect(cellAt(r, 'requests', 'result.withheld.prohibited_by_law', 'total').rowLabel).toBe('规禁止公开');
     const sub = cellAt(r, 'requests', 'result.withheld.subtotal', 'total');
     expect([sub.value, sub.provenance]).toEqual([null, 'derived']);
-    expect(cellAt(r, 'review_litigation', 'review', 'corrected').colLabel).toBe('结 果 纠 正');
+    expect(cellAt(r, 'review_litigation', 'review', 'corrected').colLabel).toBe('结果纠正');
   });
 });
 
@@ -132,7 +134,7 @@ describe('seed 003 (values only in 总计, 2019)', () => {
     expect(amount.flags).toContain('unit_inferred');
     expect(cellAt(r, 'active_disclosure', 'art20_5.other_external_services', 'net_change').colLabel).toBe('本年增');
     expect(cellAt(r, 'active_disclosure', 'art20_6.administrative_penalty', 'net_change').colLabel).toBe('本年增/减');
-    expect(cellAt(r, 'requests', 'result.withheld.security_stability', 'total').rowLabel).toBe('3. 危及“三安全一稳定”');
+    expect(cellAt(r, 'requests', 'result.withheld.security_stability', 'total').rowLabel).toBe('3.危及“三安全一稳定”');
   });
 
   it('derives a blank sum as blank, not 0', async () => {
@@ -158,7 +160,7 @@ describe('seed 004 (typo 本年度止件数, rows starting at column 0)', () => 
   it('keeps the printed typo and the rows that lost their stub cells', async () => {
     const r = await recognizeSeed('004_33fc5f9459d725bb.txt');
     expect(cellAt(r, 'active_disclosure', 'art20_1.regulations', 'repealed').colLabel).toBe('本年度止件数');
-    expect(cellAt(r, 'requests', 'result.other.other', 'natural_person').rowLabel).toBe('3. 其他');
-    expect(cellAt(r, 'requests', 'result.total', 'total').rowLabel).toBe('(七) 总计');
+    expect(cellAt(r, 'requests', 'result.other.other', 'natural_person').rowLabel).toBe('3.其他');
+    expect(cellAt(r, 'requests', 'result.total', 'total').rowLabel).toBe('(七)总计');
   });
 });

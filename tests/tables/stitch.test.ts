@@ -53,6 +53,26 @@ describe('joinTables', () => {
     expect(joinTables(first, next).rows).toBe(2);
   });
 
+  it('rejoins a row label and a group label both cut by the break (LibreOffice splits the row)', () => {
+    const first = part(
+      [boxed(0, 0, '（三）不予公开'), boxed(0, 1, '8.属于行政查询事项'), boxed(0, 2, '5'), boxed(1, 0, '（四）无法'), boxed(1, 1, '1.本机关不掌握相关政府信'), boxed(1, 2, '12')],
+      1,
+    );
+    const next = part(
+      [boxed(0, 0, '提供', { rowSpan: 3 }), boxed(0, 1, '息'), boxed(0, 2, ''), boxed(1, 1, '2.没有现成信息需要另行制作'), boxed(1, 2, '19'), boxed(2, 1, '3.补正后申请内容仍不明确'), boxed(2, 2, '3')],
+      2,
+    );
+    const joined = joinTables(first, next);
+    expect(gridOf(joined).map((r) => r.map((c) => c?.text))).toEqual([
+      ['（三）不予公开', '8.属于行政查询事项', '5'],
+      ['（四）无法\n提供', '1.本机关不掌握相关政府信\n息', '12'],
+      ['（四）无法\n提供', '2.没有现成信息需要另行制作', '19'],
+      ['（四）无法\n提供', '3.补正后申请内容仍不明确', '3'],
+    ]);
+    expect(cellWith(joined, '（四）无法提供')).toMatchObject({ row: 1, rowSpan: 3, page: 1 });
+    expect(cellWith(joined, '19').page).toBe(2);
+  });
+
   it('maps a continuation with fewer columns onto the wider grid as spans', () => {
     const first = part([boxed(0, 0, 'a'), boxed(0, 1, 'b'), boxed(0, 2, 'c')], 1);
     const next = part([boxed(0, 0, 'x'), boxed(0, 1, 'y', { colSpan: 2 })], 2);
@@ -151,6 +171,17 @@ describe.each(['hzq2023', 'hzq2024'] as const)('%s Table B stitched across pages
   it('has the printed values on the right rows', async () => {
     const t = await load();
     for (const [label, values] of Object.entries(EXPECTED_B[name])) expect(rowValues(t, label, 3), label).toEqual(values);
+  });
+});
+
+describe('report-2021.pdf Table B (LibreOffice splits the row 1.本机关不掌握相关政府信|息 across pages 2–3)', () => {
+  it('rejoins the cut row label and the cut group label （四）无法|提供, keeping the values on their row', async () => {
+    const t = tableWith(tablesOf((await readLaidOut('tests/fixtures/reports/report-2021.pdf')).pages), '申请人情况');
+    expect(t.pages).toEqual([2, 3]);
+    expect(rowValues(t, '1.本机关不掌握相关政府信息', 3)).toEqual(['12', '15', '18', '21', '1', '4', '71']);
+    expect(cellWith(t, '（四）无法提供')).toMatchObject({ col: 1, rowSpan: 3, page: 2 });
+    expect(rowValues(t, '2.没有现成信息需要另行制作', 1)[0]!.replace(/\s/g, '')).toBe('（四）无法提供');
+    expect(cellWith(t, '三、本年度办理结果').rowSpan).toBe(22);
   });
 });
 

@@ -3,9 +3,10 @@
  * separated by tabs, pages separated by a form feed (as pdftotext does).
  */
 import type { Block, Document, Page, Word } from './extract/document.js';
+import { collapseWhitespace } from './normalize/text.js';
 import { gridOf, type Table } from './tables/table.js';
 
-export type TextSettings = {
+export type DocumentTextSettings = {
   /**
    * Two words are on one line when their vertical extents overlap by at least this share of the smaller height.
    * Used only for PDF pages whose blocks were not built. Default 0.5: half a line height separates lines reliably.
@@ -13,20 +14,18 @@ export type TextSettings = {
   readonly lineOverlap: number;
 };
 
-export const DEFAULT_TEXT_SETTINGS: TextSettings = Object.freeze({ lineOverlap: 0.5 });
+export const DEFAULT_DOCUMENT_TEXT_SETTINGS: DocumentTextSettings = Object.freeze({ lineOverlap: 0.5 });
 
 /** Page separator: the form feed, like pdftotext. */
 const PAGE_BREAK = '\f';
 
-/** Cell text on one line: tabs and line breaks inside a cell become spaces. */
-function cellLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/** Each grid row as tab-separated text; a spanning cell's text sits in its anchor slot, covered slots stay empty. */
+/**
+ * Each grid row as tab-separated text, each cell on one line (tabs and line breaks inside it become spaces);
+ * a spanning cell's text sits in its anchor slot, covered slots stay empty.
+ */
 export function tableText(t: Table): string[] {
   return gridOf(t).map((slots, r) =>
-    slots.map((c, k) => (c !== null && c.row === r && c.col === k ? cellLine(c.text) : '')).join('\t'),
+    slots.map((c, k) => (c !== null && c.row === r && c.col === k ? collapseWhitespace(c.text) : '')).join('\t'),
   );
 }
 
@@ -50,7 +49,7 @@ function overlapShare(a: Word, b: Word): number {
 }
 
 /** Lines of positioned words, top to bottom and left to right (a page the tables stage left without blocks). */
-export function wordLines(words: readonly Word[], settings: TextSettings = DEFAULT_TEXT_SETTINGS): string[] {
+export function wordLines(words: readonly Word[], settings: DocumentTextSettings = DEFAULT_DOCUMENT_TEXT_SETTINGS): string[] {
   const sorted = [...words].sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
   const lines: Word[][] = [];
   for (const w of sorted) {
@@ -61,18 +60,18 @@ export function wordLines(words: readonly Word[], settings: TextSettings = DEFAU
   return lines.map((line) => line.sort((a, b) => a.box.x0 - b.box.x0).map((w) => w.text).join(' '));
 }
 
-function pageText(p: Page, settings: TextSettings): string {
+function pageText(p: Page, settings: DocumentTextSettings): string {
   const lines = p.blocks.length > 0 ? p.blocks.flatMap(blockLines) : wordLines(p.words, settings);
   return lines.join('\n');
 }
 
 /** The document's text; call it on the document after the tables stage, so PDF pages have their blocks. */
-export function documentText(doc: Document, settings: TextSettings = DEFAULT_TEXT_SETTINGS): string {
+export function documentText(doc: Document, settings: DocumentTextSettings = DEFAULT_DOCUMENT_TEXT_SETTINGS): string {
   return doc.pages.map((p) => pageText(p, settings)).join(`\n${PAGE_BREAK}`);
 }
 
 /** The paragraphs' text in reading order (tables left out); a page without blocks gives its word lines. */
-export function documentParagraphs(doc: Document, settings: TextSettings = DEFAULT_TEXT_SETTINGS): string[] {
+export function documentParagraphs(doc: Document, settings: DocumentTextSettings = DEFAULT_DOCUMENT_TEXT_SETTINGS): string[] {
   return doc.pages.flatMap((p) =>
     p.blocks.length > 0 ? p.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])) : wordLines(p.words, settings),
   );

@@ -3,7 +3,8 @@
  * mammoth gives the paragraphs and where each table sits; the tables themselves are read from
  * word/document.xml (docx-tables.ts), because mammoth drops gridBefore/gridAfter and hMerge. If the two
  * disagree on how many tables there are, mammoth's tables are used and a warning says so.
- * Every XML part is inflated with a size cap first, so a zip bomb fails fast with FileTooLargeError.
+ * Every XML part is inflated with a size cap first, each on its own and all together, so a zip bomb fails fast
+ * with FileTooLargeError, whether it hides in one part or spreads over many.
  */
 import mammoth from 'mammoth';
 import * as cheerio from 'cheerio';
@@ -12,20 +13,30 @@ import { page, type Document } from './document.js';
 import { blocksOfHtml, type TableDecision } from './html-blocks.js';
 import { parseWordXml, topLevelTables } from './docx-xml.js';
 import { DEFAULT_DOCX_TABLE_SETTINGS, tableFromWordXml, type DocxTableSettings } from './docx-tables.js';
-import { inflateEntry, readZipDirectory, type ZipEntry } from './zip-directory.js';
+import { inflateEntry, megabytes, readZipDirectory, type ZipEntry } from './zip-directory.js';
 import { tableFromHtml } from '../tables/markup.js';
 import type { Table } from '../tables/table.js';
 import { message, type Message } from '../report/flags.js';
-import { InvalidFileError, NianbaoError, WrongFormatError } from '../errors.js';
+import { FileTooLargeError, InvalidFileError, NianbaoError, WrongFormatError } from '../errors.js';
 
 export type DocxSettings = {
   /** Largest inflated size of one XML part (bytes). Default 50 MB: real document.xml files stay far below. */
   readonly maxPartBytes: number;
+  /**
+   * Largest inflated size of all XML parts together (bytes). Default `DEFAULT_DOCX_MAX_TOTAL_BYTES` (100 MB):
+   * the XML of a real report (document, styles, numbering, headers, footers) totals a few MB, while a bomb of
+   * many parts, each under `maxPartBytes`, would otherwise fill memory part by part.
+   */
+  readonly maxTotalBytes: number;
   readonly tables: DocxTableSettings;
 };
 
+/** Default of `DocxSettings.maxTotalBytes`: 100 MB of inflated XML in all, twice the per-part cap. */
+export const DEFAULT_DOCX_MAX_TOTAL_BYTES = 100_000_000;
+
 export const DEFAULT_DOCX_SETTINGS: DocxSettings = Object.freeze({
   maxPartBytes: 50_000_000,
+  maxTotalBytes: DEFAULT_DOCX_MAX_TOTAL_BYTES,
   tables: DEFAULT_DOCX_TABLE_SETTINGS,
 });
 
@@ -37,10 +48,29 @@ const XML_PART = /\.(xml|rels)$/i;
 const HEADING_STYLE_MAP = [1, 2, 3, 4, 5, 6].map((n) => `p[style-name='标题 ${n}'] => h${n}:fresh`);
 const NOT_WORD = `zip archive, but not a Word document (no ${MAIN_PART})`;
 
-/** Inflates every XML part under the size cap (what mammoth will read), keyed by name. */
-function inflateXmlParts(bytes: Uint8Array, entries: readonly ZipEntry[], maxBytes: number): Map<string, Uint8Array> {
+/** Inflates one part under the per-part cap and what is left of the total; running out of the latter says so. */
+function inflateWithin(bytes: Uint8Array, entry: ZipEntry, settings: DocxSettings, used: number): Uint8Array {
+  const left = settings.maxTotalBytes - used;
+  if (left >= settings.maxPartBytes) return inflateEntry(bytes, entry, settings.maxPartBytes);
+  try {
+    return inflateEntry(bytes, entry, Math.max(0, left));
+  } catch (e) {
+    if (!(e instanceof FileTooLargeError)) throw e;
+    const text = `too large: the XML parts inflate to more than ${megabytes(settings.maxTotalBytes)} in total (limit), at ${entry.name}`;
+    throw new FileTooLargeError(text, { cause: e });
+  }
+}
+
+/** Inflates every XML part (what mammoth will read) under the per-part and total caps, keyed by name. */
+function inflateXmlParts(bytes: Uint8Array, entries: readonly ZipEntry[], settings: DocxSettings): Map<string, Uint8Array> {
   const parts = new Map<string, Uint8Array>();
-  for (const e of entries) if (XML_PART.test(e.name)) parts.set(e.name, inflateEntry(bytes, e, maxBytes));
+  let used = 0;
+  for (const e of entries) {
+    if (!XML_PART.test(e.name)) continue;
+    const part = inflateWithin(bytes, e, settings, used);
+    used += part.length;
+    parts.set(e.name, part);
+  }
   return parts;
 }
 
@@ -97,7 +127,7 @@ function isNested(el: Element): boolean {
 async function readDocx(bytes: Uint8Array, settings: DocxSettings): Promise<Document> {
   const entries = readZipDirectory(bytes);
   if (!entries) throw new InvalidFileError('not a valid DOCX (zip) file: no zip directory (truncated, or not a zip file)');
-  const parts = inflateXmlParts(bytes, entries, settings.maxPartBytes);
+  const parts = inflateXmlParts(bytes, entries, settings);
   const main = parts.get(mainPartName(parts));
   if (!main) throw new WrongFormatError(NOT_WORD);
   const xmlTables = topLevelTables(parseWordXml(new TextDecoder().decode(main))).map((t) => tableFromWordXml(t, settings.tables));

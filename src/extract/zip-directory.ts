@@ -156,7 +156,8 @@ function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   return bytes.subarray(start, end);
 }
 
-function megabytes(n: number): string {
+/** A byte count in the words of an error message ("50 MB"). */
+export function megabytes(n: number): string {
   return `${Math.round(n / 1_000_000)} MB`;
 }
 

@@ -2,6 +2,7 @@
  * Reading printed numbers: whitespace, full-width forms, thousands separators, signs and dashes.
  * Numbers are kept as decimal digit strings until the end so that unit conversion adds no float noise.
  */
+import { compactText } from './text.js';
 
 /** A printed number split into its parts; `value` is the plain number it denotes. */
 export type DecimalNumber = {
@@ -13,34 +14,43 @@ export type DecimalNumber = {
   readonly value: number;
 };
 
-/** Text printed in a cell to say "nothing here": stored as blank, never as 0 (DOMAIN.md §4.4). */
+/**
+ * The one vocabulary of placeholders printed instead of a value (DOMAIN.md §4.4): words meaning "none", stored
+ * as blank, never as 0. Compared after `compactText`.
+ */
 export const BLANK_WORDS: readonly string[] = Object.freeze(['无', '空', '暂无']);
 
-/** Characters that, repeated or alone, fill a cell as a dash (after NFKC: ／→/, －→-). */
-const DASH_ONLY = /^[-‐‑‒–—―−~〜/\\]+$/u;
+/**
+ * Characters that, alone or repeated, fill a cell as a dash: hyphens and dashes of every width, the minus sign,
+ * tildes, slashes and asterisks (after NFKC: －→-, ／→/, ＊→*, ～→~).
+ */
+const DASH_ONLY = /^[-‐‑‒–—―−~〜/\\*]+$/u;
 
-/** Invisible characters some extractors leave inside cells (zero-width space/joiners, BOM). */
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/gu;
+/**
+ * A printed number as the header heuristics recognise one (after NFKC): optional sign, optional accounting
+ * brackets, digits with thousands separators and a decimal point, optional percent sign. Looser than
+ * `parseDecimal`, which reads the value: here "(12.5)" and "98.5%" only have to look like numbers.
+ */
+const NUMBER_LIKE = /^[+\-−]?\(?[+\-−]?[0-9][0-9,.]*\)?%?$/u;
 
 /** Sign, integer part (plain or grouped by threes with commas), optional fraction. */
 const NUMBER = /^([+-])?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/u;
 
-/** Collapses every run of whitespace (incl. U+3000, U+00A0, newlines) into one space and trims. */
-export function collapseWhitespace(text: string): string {
-  return text.replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
-}
-
-/** NFKC (full-width digits, signs, points, commas, slashes) and no whitespace at all. */
-export function compactNumberText(text: string): string {
-  return text.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/gu, '');
-}
-
-/** True for a cell that prints a dash, slash or a word meaning "none" instead of a number. */
-export function isDashOrWord(compact: string): boolean {
+/** True for a cell that prints a dash, slash, asterisk or a word meaning "none" instead of a number. */
+export function isBlankWord(text: string): boolean {
+  const compact = compactText(text);
   return DASH_ONLY.test(compact) || BLANK_WORDS.includes(compact);
 }
 
-/** Parses a compact number text (see `compactNumberText`); null when it is no plain decimal number. */
+/**
+ * True when the text reads as a printed number. Whitespace inside is not removed: "1 234" or "2019 2020" is
+ * not one number to the heuristics (callers clean the text first, see tables/cell-text.ts).
+ */
+export function readsAsNumber(text: string): boolean {
+  return NUMBER_LIKE.test(text.normalize('NFKC').trim());
+}
+
+/** Parses a compact number text (see `compactText`); null when it is no plain decimal number. */
 export function parseDecimal(compact: string): DecimalNumber | null {
   const m = NUMBER.exec(compact);
   if (m === null) return null;

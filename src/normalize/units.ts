@@ -4,6 +4,7 @@
  */
 import type { FlagCode } from '../report/flags.js';
 import { shiftDecimal, type DecimalNumber } from './numbers.js';
+import { compactText } from './text.js';
 
 export type MoneyUnit = '万元' | '元';
 
@@ -70,7 +71,7 @@ export function stripCountUnit(compact: string): string {
 
 /** The unit a column header fixes, e.g. 本年收费金额（单位：万元） → 万元; undefined when it names none. */
 export function headerUnitOf(label: string): MoneyUnit | undefined {
-  const text = label.normalize('NFKC').replace(/\s+/gu, '');
+  const text = compactText(label);
   if (text.includes('万元')) return '万元';
   if (/单位[:]?元|\(元\)|元$/u.test(text)) return '元';
   return undefined;

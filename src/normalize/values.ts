@@ -5,7 +5,8 @@
 import type { FlagCode } from '../report/flags.js';
 import type { ValueKind } from '../report/layouts.js';
 import type { Unit } from '../report/report.js';
-import { collapseWhitespace, compactNumberText, isDashOrWord, parseDecimal, type DecimalNumber } from './numbers.js';
+import { isBlankWord, parseDecimal, type DecimalNumber } from './numbers.js';
+import { collapseWhitespace, compactText } from './text.js';
 import {
   DEFAULT_MONEY_SETTINGS,
   splitMoneyUnit,
@@ -35,9 +36,9 @@ export type NormalizeOptions = {
 export function normalizeCellValue(raw: string, kind: ValueKind, options: NormalizeOptions = {}): NormalizedValue {
   const text = collapseWhitespace(raw);
   const unit: Unit = kind === 'money' ? '万元' : '件';
-  const compact = compactNumberText(text);
+  const compact = compactText(text);
   if (compact === '') return { value: null, provenance: 'blank', unit, raw: text, flags: [] };
-  if (isDashOrWord(compact)) return { value: null, provenance: 'blank', unit, raw: text, flags: ['dash_or_word'] };
+  if (isBlankWord(compact)) return { value: null, provenance: 'blank', unit, raw: text, flags: ['dash_or_word'] };
   const reading = kind === 'money' ? readMoney(compact, options) : readCount(compact, kind);
   return { value: reading.value, provenance: 'printed', unit, raw: text, flags: reading.flags };
 }

@@ -8,8 +8,18 @@ export const CHECKS_FIELDS: readonly Field[] = [
   { name: 'check_id', type: 'string', description: 'Relation id: R1…R5 are the table relations (勾稽关系), S-ids compare the text with the table' },
   { name: 'table', type: 'string', enum: TABLE_IDS, description: 'Standard table the relation is evaluated on' },
   { name: 'subject', type: 'string', description: 'What the relation was evaluated on, e.g. col=natural_person or row=review' },
-  { name: 'expected', type: 'number', description: 'Value the relation requires (e.g. the printed total); blank when not evaluable' },
-  { name: 'actual', type: 'number', description: 'Value computed from the other terms; blank when not evaluable' },
+  {
+    name: 'expected',
+    type: 'number',
+    description:
+      'What the checked total should be: the sum of the other terms, blanks as 0 (R1 第一项+第二项, R2 the applicant columns, R3 the outcomes, R4 the outcome columns, R5 direct + after review; S1 the previous report\'s carried_forward; S5 the figure in the text); blank when they cannot be summed',
+  },
+  {
+    name: 'actual',
+    type: 'number',
+    description:
+      'The total the relation checks, as the table gives it (R1 第三项+第四项, R2 and R4 the printed 总计, R3 the printed （七）总计, R5 the derived litigation.all; S1 and S5 this report\'s table cell); blank when it cannot be summed',
+  },
   { name: 'status', type: 'string', enum: ['pass', 'fail', 'not_evaluable'], description: 'pass, fail, or not_evaluable (terms missing)' },
   { name: 'note', type: 'string', description: 'The formula, and e.g. blank_as_zero or which terms were missing' },
 ];

@@ -3,7 +3,9 @@
  * flattened into one name per column (`申请人情况/法人或其他组织/商业企业`). Values stay text.
  */
 import { guardFormula, type CsvResource, type CsvRow, type Field } from './csv.js';
+import { collapseWhitespace } from '../normalize/text.js';
 import type { GenericTable, Report } from '../report/report.js';
+import { blankColumnName, uniqueNames } from '../tables/header.js';
 
 export const GENERIC_TABLES_DIR = 'tables_generic';
 
@@ -14,21 +16,14 @@ export function genericTableFile(report: Report, t: GenericTable): string {
 }
 
 /**
- * Column names as the schema and the header row carry them: blank names become `column_<k>`, names that would run
- * as a formula are guarded, and repeated names get ` (2)`, ` (3)`… so every name is unique.
+ * Column names as the schema and the header row carry them, by the naming rule of tables/header.ts: a blank name
+ * becomes `col_<n>`, repeated names get " (2)", " (3)"… Names are also put on one line and guarded against
+ * running as a formula, and a body row wider than the header gets names for its extra columns.
  */
 export function genericColumnNames(t: GenericTable): string[] {
   const width = Math.max(1, t.header.length, ...t.rows.map((r) => r.length));
-  const used = new Set<string>();
-  const names: string[] = [];
-  for (let k = 0; k < width; k++) {
-    const base = guardFormula((t.header[k] ?? '').replace(/\s+/g, ' ').trim() || `column_${k + 1}`);
-    let name = base;
-    for (let copy = 2; used.has(name); copy++) name = `${base} (${copy})`;
-    used.add(name);
-    names.push(name);
-  }
-  return names;
+  const names = Array.from({ length: width }, (_, k) => guardFormula(collapseWhitespace(t.header[k] ?? '') || blankColumnName(k)));
+  return uniqueNames(names);
 }
 
 function genericRows(t: GenericTable, width: number): CsvRow[] {

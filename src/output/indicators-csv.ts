@@ -58,7 +58,7 @@ export function indicatorsCsv(reports: readonly Report[], set: IndicatorSet): Cs
     name: 'indicators',
     path: 'indicators.csv',
     title: 'Indicators',
-    description: 'One row per input file (as reports.csv): headline numbers and rates computed from the cells; blank when a term is blank or missing',
+    description: 'One row per input file (as reports.csv): headline numbers and rates computed from the cells; blank when a term is blank or missing (also a leaf behind a derived subtotal such as （三）不予公开) or a denominator is 0',
     fields: indicatorFields(set),
     primaryKey: ['source_file'],
     rows: () => reports.map((r) => indicatorRow(r, set)),

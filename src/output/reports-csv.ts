@@ -1,7 +1,7 @@
 /** `reports.csv`: one row per input file, with its status, metadata, layouts and counts. */
 import { joinCodes, type CsvResource, type CsvRow, type Field } from './csv.js';
 import type { Format } from '../extract/document.js';
-import type { Report, TableId } from '../report/report.js';
+import { TABLE_IDS, type Layout, type Report, type TableId } from '../report/report.js';
 
 const FORMATS: readonly Format[] = ['pdf', 'docx', 'doc', 'html', 'text'];
 const STATUSES = ['ok', 'partial', 'not_a_report', 'failed'] as const;
@@ -46,9 +46,18 @@ export function warningCodes(report: Report): string[] {
   return [...new Set(report.messages.map((m) => m.code))];
 }
 
+/**
+ * The layout of each standard table as written out, in reports.csv and reports.jsonl alike: null for every table
+ * of a failed file, which was never read (its stored layouts say 'absent', which would claim it was).
+ */
+export function writtenLayouts(report: Report): Record<TableId, Layout | null> {
+  const failed = report.status === 'failed';
+  return Object.fromEntries(TABLE_IDS.map((t) => [t, failed ? null : report.layouts[t]])) as Record<TableId, Layout | null>;
+}
+
 export function reportRow(report: Report): CsvRow {
   const { meta } = report;
-  const failed = report.status === 'failed';
+  const layouts = writtenLayouts(report);
   return [
     report.id,
     report.source.file,
@@ -65,9 +74,9 @@ export function reportRow(report: Report): CsvRow {
     meta.divisionCode,
     meta.year,
     meta.publishedOn,
-    failed ? null : report.layouts.active_disclosure,
-    failed ? null : report.layouts.requests,
-    failed ? null : report.layouts.review_litigation,
+    layouts.active_disclosure,
+    layouts.requests,
+    layouts.review_litigation,
     report.cells.length,
     report.checks.filter((c) => c.status === 'fail').length,
     joinCodes(warningCodes(report)),

@@ -1,7 +1,7 @@
 /** `reports.jsonl`: one JSON object per line and report, holding everything nianbao knows of it (snake_case keys). */
 import type { IndicatorSet } from './indicators-csv.js';
 import { genericTableFile } from './generic-tables.js';
-import { warningCodes } from './reports-csv.js';
+import { warningCodes, writtenLayouts } from './reports-csv.js';
 import type { Message } from '../report/flags.js';
 import type { CheckResult, KeyedCell, Report } from '../report/report.js';
 
@@ -61,7 +61,7 @@ export function reportJson(report: Report, indicators: IndicatorSet): Record<str
       published_on: meta.publishedOn,
       title: meta.title,
     },
-    layouts: report.layouts,
+    layouts: writtenLayouts(report),
     cells: report.cells.map(cellJson),
     checks: report.checks.map(checkJson),
     warnings: warningCodes(report),

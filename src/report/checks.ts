@@ -2,6 +2,8 @@
  * Evaluates the relations of relations.ts on a report's cells with the blank policy of DOMAIN.md §3:
  * blanks count as 0 (and the note says `blank_as_zero`), missing or unreadable terms make a relation
  * not evaluable, and nothing is ever repaired: checks only report.
+ * A result's `actual` is the sum of the relation's `actualSide` (the total it checks, e.g. the printed 总计),
+ * `expected` the sum of the other side (what that total should be); notes keep the formula's left/right order.
  */
 import { roundDecimals } from '../normalize/numbers.js';
 import { cellId, derivedTermsOf, indexCells, resolveTerm, type CellIndex, type CellRef, type TermState } from './derive.js';
@@ -41,12 +43,13 @@ export function evaluateRelation(relation: Relation, subject: string, index: Cel
   const left = side(relation.left);
   const right = side(relation.right);
   const outcome = judge(relation, left, right);
+  const totalOnLeft = relation.actualSide === 'left';
   return {
     checkId: relation.id,
     table: relation.table,
     subject: `${relation.scope === 'per_column' ? 'col' : 'row'}=${subject}`,
-    expected: outcome.expected,
-    actual: outcome.actual,
+    expected: totalOnLeft ? outcome.right : outcome.left,
+    actual: totalOnLeft ? outcome.left : outcome.right,
     status: outcome.status,
     note: `${relation.formula}; ${outcome.note}`,
   };
@@ -71,7 +74,8 @@ function expand(relation: Relation, ref: CellRef, index: CellIndex): CellRef[] {
   return leaves.length === 0 ? [ref] : leaves.flatMap((leaf) => expand(relation, leaf, index));
 }
 
-type Outcome = Pick<CheckResult, 'expected' | 'actual' | 'status' | 'note'>;
+/** The sums of both sides (null where a side cannot be summed), the status and the note. */
+type Outcome = { readonly left: number | null; readonly right: number | null } & Pick<CheckResult, 'status' | 'note'>;
 
 /** The blank policy of DOMAIN.md §3 "Evaluating with blanks", in order. */
 function judge(relation: Relation, left: readonly Term[], right: readonly Term[]): Outcome {
@@ -83,11 +87,10 @@ function judge(relation: Relation, left: readonly Term[], right: readonly Term[]
   if (relation.definition && right.some((t) => t.state.kind !== 'value')) {
     return notEvaluable(left, right, `not_evaluable: a definition, evaluated only where ${names(right)} are printed`);
   }
-  const expected = sumOf(left);
-  const actual = sumOf(right);
-  const residual = roundDecimals(expected - actual, NOTE_DECIMALS);
+  const sums = { left: sumOf(left), right: sumOf(right) };
+  const residual = roundDecimals(sums.left - sums.right, NOTE_DECIMALS);
   const zeroed = blankAsZeroNote(all);
-  if (Math.abs(residual) < EQUALITY_TOLERANCE) return { expected, actual, status: 'pass', note: zeroed ?? 'holds' };
+  if (Math.abs(residual) < EQUALITY_TOLERANCE) return { ...sums, status: 'pass', note: zeroed ?? 'holds' };
   // A side left wholly blank (e.g. only 总计 printed, no breakdown) says nothing about the other side.
   const blankSide = [left, right].find((side) => side.length > 0 && side.every((t) => t.state.kind === 'blank'));
   if (blankSide !== undefined) {
@@ -99,7 +102,7 @@ function judge(relation: Relation, left: readonly Term[], right: readonly Term[]
   const only = blanks.length === 1 ? blanks[0] : undefined;
   if (only !== undefined) parts.push(`blank ${only.name} would need ${neededValue(only, left, residual)}`);
   else if (zeroed !== null) parts.push(zeroed);
-  return { expected, actual, status: 'fail', note: parts.join('; ') };
+  return { ...sums, status: 'fail', note: parts.join('; ') };
 }
 
 /** The value a single blank term would need for the relation to hold. */
@@ -108,7 +111,7 @@ function neededValue(blank: Term, left: readonly Term[], residual: number): numb
 }
 
 function notEvaluable(left: readonly Term[], right: readonly Term[], note: string): Outcome {
-  return { expected: sideOrNull(left), actual: sideOrNull(right), status: 'not_evaluable', note };
+  return { left: sideOrNull(left), right: sideOrNull(right), status: 'not_evaluable', note };
 }
 
 /** A side's sum when every term on it is available and one is printed; null otherwise. */

@@ -18,8 +18,11 @@ export type CellRef = { readonly table: TableId; readonly rowKey: string; readon
 
 export type CellIndex = ReadonlyMap<string, KeyedCell>;
 
-/** Flags this module sets on derived cells (and replaces when it derives again). */
-const DERIVATION_FLAGS: readonly FlagCode[] = ['blank_as_zero', 'terms_missing'];
+/**
+ * Flags this module sets on derived cells (and replaces when it derives again): each says the value is not a
+ * sum of printed numbers only.
+ */
+export const DERIVATION_FLAGS: readonly FlagCode[] = ['blank_as_zero', 'terms_missing'];
 
 export function cellId(ref: CellRef): string {
   return `${ref.table}/${ref.rowKey}/${ref.colKey}`;
@@ -90,6 +93,16 @@ export function resolveTerm(index: CellIndex, ref: CellRef, memo = new Map<strin
     default:
       return assertNever(cell.provenance);
   }
+}
+
+/**
+ * `resolveTerm`, except that a cell the list lacks but the layouts derive (a `sumOf` row, `legal_person.subtotal`)
+ * is summed from its terms the same way, as for cells that were never emitted (hand-built or filtered lists).
+ */
+export function resolveCell(index: CellIndex, ref: CellRef, memo = new Map<string, TermState>()): TermState {
+  if (index.has(cellId(ref))) return resolveTerm(index, ref, memo);
+  const terms = derivedTermsOf(ref);
+  return terms.length === 0 ? { kind: 'missing' } : sumStates(terms.map((t) => resolveTerm(index, t, memo)));
 }
 
 /** Sums term states: unavailable if any term is, blank if all are, else blanks count as 0 (and say so). */

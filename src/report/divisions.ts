@@ -3,6 +3,7 @@
  * for county governments and their departments, city (4), province (2). A name found many times (城关镇) is
  * narrowed by the places the agency name and the report's text mention; what stays ambiguous is left empty.
  */
+import { compactText } from '../normalize/text.js';
 import { message, type Message } from './flags.js';
 import {
   countyCore,
@@ -43,36 +44,41 @@ type Segment = { readonly text: string; readonly candidates: readonly Division[]
 const NO_NAMES = { province: null, city: null, county: null, township: null } as const;
 const NO_MATCH: DivisionMatch = { code: null, level: null, ...NO_NAMES, messages: [] };
 
-function compact(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '');
+/** Shortest name tried, in characters: no division name is a single character. */
+const MIN_NAME_LENGTH = 2;
+
+/**
+ * The longest prefix of `text` (at most `maxLength` characters) that `lookup` knows as a name, skipping a
+ * prefix the next character shows to be only part of a longer name.
+ */
+function longestPrefix(
+  text: string,
+  maxLength: number,
+  lookup: (name: string) => readonly Division[] | undefined,
+): Segment | null {
+  for (let end = Math.min(text.length, maxLength); end >= MIN_NAME_LENGTH; end--) {
+    if (CONTINUES_NAME.test(text.slice(end))) continue;
+    const name = text.slice(0, end);
+    const candidates = lookup(name);
+    if (candidates !== undefined) return { text: name, candidates };
+  }
+  return null;
 }
 
 /** The longest place name (province, city, county; a county also by its core) that starts `text`. */
 function placeAt(index: DivisionIndex, text: string, maxLength: number): Segment | null {
-  for (let end = Math.min(text.length, maxLength); end >= 2; end--) {
-    if (CONTINUES_NAME.test(text.slice(end))) continue;
-    const name = text.slice(0, end);
-    const exact = index.placeByName.get(name);
-    if (exact !== undefined) return { text: name, candidates: exact };
+  return longestPrefix(text, maxLength, (name) => {
     const core = countyCore(name);
-    const renamed = core === null ? undefined : index.countyByCore.get(core);
-    if (renamed !== undefined) return { text: name, candidates: renamed };
-  }
-  return null;
+    return index.placeByName.get(name) ?? (core === null ? undefined : index.countyByCore.get(core));
+  });
 }
 
 /** The longest township name (exact, else by kind and core: 汉东乡 → 汉东回族乡) that starts `text`. */
 function townshipAt(index: DivisionIndex, text: string, maxLength: number): Segment | null {
-  for (let end = Math.min(text.length, maxLength); end >= 2; end--) {
-    if (CONTINUES_NAME.test(text.slice(end))) continue;
-    const name = text.slice(0, end);
-    const exact = index.townshipByName.get(name);
-    if (exact !== undefined) return { text: name, candidates: exact };
+  return longestPrefix(text, maxLength, (name) => {
     const key = townshipKey(name);
-    const byKey = key === null ? undefined : index.townshipByKey.get(key);
-    if (byKey !== undefined) return { text: name, candidates: byKey };
-  }
-  return null;
+    return index.townshipByName.get(name) ?? (key === null ? undefined : index.townshipByKey.get(key));
+  });
 }
 
 /**
@@ -172,7 +178,7 @@ export function resolveDivision(
   fullText: string,
   settings: DivisionSettings = DEFAULT_DIVISION_SETTINGS,
 ): DivisionMatch {
-  const name = compact(agency);
+  const name = compactText(agency);
   if (name === '') return NO_MATCH;
   const index = divisionIndex();
   const { places, rest } = peelPlaces(index, name, settings.maxNameLength);
@@ -203,7 +209,7 @@ function pick(
   fullText: string,
   settings: DivisionSettings,
 ): DivisionMatch {
-  const text = compact(fullText);
+  const text = compactText(fullText);
   const remaining = narrowByText(index, target.candidates, text);
   const [only] = remaining;
   if (remaining.length !== 1 || only === undefined) {

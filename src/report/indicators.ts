@@ -1,8 +1,10 @@
 /**
  * Headline numbers and rates of DOMAIN.md §5.2, as data (terms over canonical cells) and one evaluator.
- * An indicator is null when a term is blank or missing, or when its denominator is 0: never a guess.
+ * An indicator is null when a term is blank or missing, or when its denominator is 0: never a guess. A derived
+ * subtotal counts as blank when it summed a blank leaf as 0 (cell-index.ts).
  */
-import { cellLookup, sumOrNull, type CellLookup } from './cell-index.js';
+import { roundDecimals } from '../normalize/numbers.js';
+import { cellLookup, type CellLookup } from './cell-index.js';
 import type { KeyedCell, TableId } from './report.js';
 
 export const INDICATOR_KEYS = [
@@ -158,16 +160,20 @@ export const INDICATORS: readonly Indicator[] = DEFINITIONS.map((d) => ({
   type: d.denominator === undefined ? 'integer' : 'number',
 }));
 
+/** The signed sum of a formula's cells; null as soon as one cell has no sure value (see cellLookup). */
 function evaluate(terms: readonly Term[], lookup: CellLookup): number | null {
-  return sumOrNull(terms.map((t) => {
+  let sum = 0;
+  for (const t of terms) {
     const value = lookup(t.table, t.row, t.col);
-    return value === null ? null : t.sign * value;
-  }));
+    if (value === null) return null;
+    sum += t.sign * value;
+  }
+  return sum;
 }
 
+/** A rate rounded to `decimals` decimals through its decimal text (as every number nianbao rounds). */
 export function roundRate(value: number, decimals: number = RATE_DECIMALS): number {
-  const scale = 10 ** decimals;
-  return Math.round(value * scale) / scale;
+  return roundDecimals(value, decimals);
 }
 
 function compute(d: Definition, lookup: CellLookup): number | null {

@@ -235,8 +235,6 @@ export const REQUESTS_GROUP_LABELS = {
 // ---------------------------------------------------------------------------------------------
 // Table C — 四、政府信息公开行政复议、行政诉讼情况
 
-const OUTCOMES = ['upheld', 'corrected', 'other', 'pending', 'total'];
-
 const REVIEW_LITIGATION: TableDef = {
   id: 'review_litigation',
   title: '四、政府信息公开行政复议、行政诉讼情况',
@@ -261,12 +259,13 @@ const REVIEW_LITIGATION: TableDef = {
   ],
 };
 
-/** Table C: the flat data row maps to these (row, column) pairs in order (DOMAIN.md §2.3b). */
-export const REVIEW_LITIGATION_ORDER: readonly { rowKey: string; colKey: string }[] = [
-  'review',
-  'litigation.direct',
-  'litigation.after_review',
-].flatMap((rowKey) => OUTCOMES.map((colKey) => ({ rowKey, colKey })));
+/**
+ * Table C: the flat data row maps to these (row, column) pairs in order (DOMAIN.md §2.3b): each printed row
+ * (review, litigation.direct, litigation.after_review) with every outcome column.
+ */
+export const REVIEW_LITIGATION_ORDER: readonly { rowKey: string; colKey: string }[] = REVIEW_LITIGATION.rows
+  .filter((r) => r.printedIn.length > 0)
+  .flatMap((r) => REVIEW_LITIGATION.columns.map((c) => ({ rowKey: r.key, colKey: c.key })));
 
 export const TABLES: Readonly<Record<TableId, TableDef>> = {
   active_disclosure: ACTIVE_DISCLOSURE,
@@ -307,10 +306,6 @@ export const EDITION_MARKERS: Readonly<Record<Edition, readonly string[]>> = {
 // Questions the code asks of the data
 
 export type CellSpec = { readonly rowKey: string; readonly colKey: string; readonly derived: boolean };
-
-export function tableDef(table: TableId): TableDef {
-  return TABLES[table];
-}
 
 export function rowDef(table: TableId, key: string): RowDef | undefined {
   return TABLES[table].rows.find((r) => r.key === key);

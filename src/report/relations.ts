@@ -3,6 +3,7 @@
  * keys, once per column (terms are row keys) or once per row (terms are column keys).
  * `evaluateRelation` in checks.ts runs every one of them the same way.
  */
+import { TABLES } from './layouts.js';
 import type { TableId } from './report.js';
 
 export type RelationId = 'R1' | 'R2' | 'R3' | 'R4' | 'R5';
@@ -19,6 +20,11 @@ export type Relation = {
   readonly scope: RelationScope;
   readonly left: readonly string[];
   readonly right: readonly string[];
+  /**
+   * The side holding the total the relation checks: the printed 总计 (R2, R4), （七）总计 (R3), 三+四 (R1), the
+   * derived litigation.all (R5). Its sum is reported as `actual`, the other side's sum as `expected`.
+   */
+  readonly actualSide: 'left' | 'right';
   /** The columns (per_column) or rows (per_row) it runs over; 'printed' = every one the table's layout prints. */
   readonly over: readonly string[] | 'printed';
   /** Derived terms are replaced by their leaves, so each blank or missing leaf is judged on its own (R3). */
@@ -30,20 +36,19 @@ export type Relation = {
   readonly definition: boolean;
 };
 
-/** The five applicant columns under 法人或其他组织 (DOMAIN.md §3 `LP`). */
-export const LEGAL_PERSON_COLUMNS: readonly string[] = [
-  'legal_person.commercial',
-  'legal_person.research',
-  'legal_person.public_interest',
-  'legal_person.legal_services',
-  'legal_person.other',
-];
+/** The printed column keys of a table, in layout order (derived columns such as legal_person.subtotal left out). */
+function printedColumns(table: TableId): string[] {
+  return TABLES[table].columns.filter((c) => c.derived !== true).map((c) => c.key);
+}
 
-/** Every printed applicant column of Table B (DOMAIN.md §3 `COLS`). */
-export const REQUEST_COLUMNS: readonly string[] = ['natural_person', ...LEGAL_PERSON_COLUMNS, 'total'];
+/** Every printed applicant column of Table B (DOMAIN.md §3 `COLS`): natural_person, the five of LP, total. */
+export const REQUEST_COLUMNS: readonly string[] = printedColumns('requests');
+
+/** The five applicant columns under 法人或其他组织 (DOMAIN.md §3 `LP`). */
+export const LEGAL_PERSON_COLUMNS: readonly string[] = REQUEST_COLUMNS.filter((k) => k.startsWith('legal_person.'));
 
 /** The outcome columns of Table C. */
-export const OUTCOME_COLUMNS: readonly string[] = ['upheld', 'corrected', 'other', 'pending', 'total'];
+export const OUTCOME_COLUMNS: readonly string[] = printedColumns('review_litigation');
 
 const OUTCOME_PARTS = OUTCOME_COLUMNS.filter((c) => c !== 'total');
 
@@ -72,6 +77,7 @@ export const RELATIONS: readonly Relation[] = [
     scope: 'per_column',
     left: ['new_received', 'carried_over'],
     right: ['result.total', 'carried_forward'],
+    actualSide: 'right',
     over: REQUEST_COLUMNS,
   }),
   relation({
@@ -81,6 +87,7 @@ export const RELATIONS: readonly Relation[] = [
     scope: 'per_row',
     left: ['natural_person', ...LEGAL_PERSON_COLUMNS],
     right: ['total'],
+    actualSide: 'right',
     over: 'printed',
   }),
   relation({
@@ -90,6 +97,7 @@ export const RELATIONS: readonly Relation[] = [
     scope: 'per_column',
     left: ['result.total'],
     right: RESULT_PARTS,
+    actualSide: 'left',
     over: REQUEST_COLUMNS,
     expandDerived: true,
   }),
@@ -100,6 +108,7 @@ export const RELATIONS: readonly Relation[] = [
     scope: 'per_row',
     left: OUTCOME_PARTS,
     right: ['total'],
+    actualSide: 'right',
     over: ['review', 'litigation.direct', 'litigation.after_review'],
   }),
   relation({
@@ -109,6 +118,7 @@ export const RELATIONS: readonly Relation[] = [
     scope: 'per_column',
     left: ['litigation.all'],
     right: ['litigation.direct', 'litigation.after_review'],
+    actualSide: 'left',
     over: OUTCOME_COLUMNS,
     definition: true,
   }),

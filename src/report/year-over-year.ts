@@ -3,6 +3,7 @@
  * year equals what the previous report carried forward: B[carried_over,c](Y) = B[carried_forward,c](Y−1).
  * A soft relation: reorganisations and re-scoping break it, so a failure is a flag, never a rejection.
  */
+import { compactText } from '../normalize/text.js';
 import { cellLookup } from './cell-index.js';
 import { placePartOf } from './agency.js';
 import { REQUEST_COLUMNS } from './relations.js';
@@ -32,7 +33,7 @@ export function agencyIdentity(report: Pick<YearReport, 'agency' | 'divisionCode
 
 /** The organ part of a name (财政局 in 平顶山市湛河区财政局); a government is just 政府. */
 function organOf(agency: string): string {
-  const organ = /(?:[省市县区旗州盟])([^省市县区旗州盟]*)$/.exec(agency.replace(/\s+/g, ''))?.[1] ?? agency;
+  const organ = /(?:[省市县区旗州盟])([^省市县区旗州盟]*)$/.exec(compactText(agency))?.[1] ?? agency;
   return organ.replace(/^人民/, '') || '政府';
 }
 

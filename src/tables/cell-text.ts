@@ -1,7 +1,9 @@
 /**
  * Small text predicates the header heuristics share: how a printed label is cleaned, and which cell texts
- * read as values (numbers, blanks, dashes) rather than labels.
+ * read as values (numbers, blanks, dashes) rather than labels. What counts as a number or a placeholder is decided
+ * once, in normalize/numbers.ts, for the header heuristics and the value reader alike.
  */
+import { isBlankWord, readsAsNumber } from '../normalize/numbers.js';
 
 /** Any whitespace, including the full-width space (U+3000) and no-break space that Chinese documents pad with. */
 const WHITESPACE_RUN = /[\s\u00a0\u3000]+/gu;
@@ -22,18 +24,9 @@ export function cleanLabel(text: string): string {
   });
 }
 
-/**
- * A printed number: optional sign, optional brackets (negative in accounting style), half- or full-width digits
- * with thousands separators and a decimal point, optional percent sign.
- */
-const NUMBER = /^[+\-−－]?[(（]?[+\-−－]?[0-9０-９][0-9０-９,，.．]*[)）]?[%％]?$/u;
-
-/** Placeholders printed instead of a number in an empty value cell. */
-const DASHES: ReadonlySet<string> = new Set(['-', '－', '—', '——', '–', '/', '／', '无', '空', '*', '＊']);
-
-/** True when the text reads as a printed number. */
+/** True when the text reads as a printed number (sign, brackets, separators, percent; see `readsAsNumber`). */
 export function isNumberText(text: string): boolean {
-  return NUMBER.test(cleanLabel(text));
+  return readsAsNumber(cleanLabel(text));
 }
 
 /** True when the text is empty once whitespace is removed. */
@@ -41,7 +34,7 @@ export function isBlankText(text: string): boolean {
   return cleanLabel(text) === '';
 }
 
-/** True when the text is a dash or word printed in place of a value. */
+/** True when the text is a dash, asterisk or word printed in place of a value (the vocabulary of normalize/numbers.ts). */
 export function isDashText(text: string): boolean {
-  return DASHES.has(cleanLabel(text));
+  return isBlankWord(text);
 }

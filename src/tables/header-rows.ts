@@ -6,7 +6,7 @@
  */
 import { gridOf, type Cell, type Table } from './table.js';
 import { isBlankText, isDashText, isNumberText } from './cell-text.js';
-import { SettingsError } from './settings.js';
+import { SettingsError } from '../errors.js';
 
 export type HeaderSettings = {
   /**

@@ -1,6 +1,14 @@
 /**
  * Header flattening: a table with merged header cells becomes one name per column
  * ("申请人情况/法人或其他组织/商业企业") and plain body rows, which is what generic table extractors lose.
+ *
+ * The naming rule, in full (the generic tables of every report follow it):
+ * 1. A column is named by the labels of the distinct header cells above it, top to bottom, joined by "/".
+ * 2. A header cell names every column it spans: a parent's label prefixes each column below it, and a leaf cell
+ *    spanning k columns gives those k columns the same name (Table B's note cell over its three stub columns).
+ * 3. A column with no label at all is `col_<n>` (n counts columns from 1).
+ * 4. Equal names are then made unique in column order: the first keeps its name, the second gets " (2)", the
+ *    third " (3)"… (`uniqueNames`). So Table B's stub columns are "<note>", "<note> (2)", "<note> (3)".
  */
 import { blocksOf, type Document } from '../extract/document.js';
 import type { GenericTable } from '../report/report.js';
@@ -54,10 +62,15 @@ export function genericTables(doc: Document, settings: HeaderSettings = DEFAULT_
   });
 }
 
+/** Name of a column with no label (rule 3 of the module comment); `col` counts from 0. */
+export function blankColumnName(col: number): string {
+  return `col_${col + 1}`;
+}
+
 /**
  * The name of one column: the labels of the distinct header cells above it, top to bottom, then `leaf` if
  * given. A cell merged over several header rows counts once; empty labels are skipped, and so is a label
- * equal to the one just above it. A column with no label at all is called `col_<n>` (1-based).
+ * equal to the one just above it. A column with no label at all gets `blankColumnName`.
  */
 export function columnName(
   grid: Slots,
@@ -74,14 +87,17 @@ export function columnName(
     addPart(parts, cleanLabel(c.text));
   }
   if (leaf !== undefined) addPart(parts, leaf);
-  return parts.length > 0 ? parts.join(NAME_SEPARATOR) : `col_${col + 1}`;
+  return parts.length > 0 ? parts.join(NAME_SEPARATOR) : blankColumnName(col);
 }
 
 function addPart(parts: string[], label: string): void {
   if (label !== '' && label !== parts.at(-1)) parts.push(label);
 }
 
-/** Makes names unique: the second "总计" becomes "总计 (2)", the third "总计 (3)". */
+/**
+ * Makes names unique in order (rule 4 of the module comment): the second "总计" becomes "总计 (2)", the third
+ * "总计 (3)"; a suffixed name that is itself taken counts on ("a (2)" already used → "a (3)").
+ */
 export function uniqueNames(names: readonly string[]): string[] {
   const used = new Set<string>();
   return names.map((name) => {

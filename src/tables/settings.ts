@@ -3,10 +3,7 @@
  * documented field; `resolve…Settings` merges a caller's values over the frozen defaults, derives the
  * per-axis values and refuses invalid ones.
  */
-
-export class SettingsError extends Error {
-  override readonly name = 'SettingsError';
-}
+import { SettingsError } from '../errors.js';
 
 export const TABLE_STRATEGIES = ['auto', 'lattice', 'stream'] as const;
 export type TableStrategy = (typeof TABLE_STRATEGIES)[number];

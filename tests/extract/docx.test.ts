@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
-import { DEFAULT_DOCX_SETTINGS, docxError, extractDocx } from '../../src/extract/docx.js';
+import { DEFAULT_DOCX_MAX_TOTAL_BYTES, DEFAULT_DOCX_SETTINGS, docxError, extractDocx } from '../../src/extract/docx.js';
 import { blocksOf, type Block } from '../../src/extract/document.js';
 import { gridOf, type Table } from '../../src/tables/table.js';
 import { FileTooLargeError, InvalidFileError, WrongFormatError } from '../../src/errors.js';
@@ -135,6 +135,26 @@ describe('extractDocx errors', () => {
     );
     const small = { ...DEFAULT_DOCX_SETTINGS, maxPartBytes: 1000 };
     await expect(extractDocx(fixture('docx/sliver-column.docx'), small)).rejects.toThrow(FileTooLargeError);
+  });
+
+  it('refuses XML parts that together inflate past the total limit, each under the per-part limit', async () => {
+    const { Document: DocxDocument, Packer, Paragraph } = await import('docx');
+    const JSZip = (await import('jszip')).default;
+    const base = await Packer.toBuffer(new DocxDocument({ sections: [{ children: [new Paragraph('正文')] }] }));
+    const zip = await JSZip.loadAsync(base);
+    const filler = `<?xml version="1.0"?><filler>${'<p>填充文字 filler text</p>'.repeat(15_000)}</filler>`; // ~400 kB each
+    for (let i = 1; i <= 5; i++) zip.file(`customXml/item${i}.xml`, filler);
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    const partBytes = Buffer.byteLength(filler);
+    expect(partBytes).toBeGreaterThan(400_000);
+    expect(bytes.length).toBeLessThan(partBytes); // five such parts compress to less than one of them
+
+    const roomy = { ...DEFAULT_DOCX_SETTINGS, maxPartBytes: 1_000_000, maxTotalBytes: 3_000_000 };
+    expect(blocksOf(await extractDocx(bytes, roomy))).toEqual([{ kind: 'paragraph', text: '正文' }]);
+    const tight = { ...DEFAULT_DOCX_SETTINGS, maxPartBytes: 1_000_000, maxTotalBytes: 2_000_000 };
+    await expect(extractDocx(bytes, tight)).rejects.toThrow(FileTooLargeError);
+    await expect(extractDocx(bytes, tight)).rejects.toThrow(/^too large: the XML parts inflate to more than 2 MB in total \(limit\), at customXml\/item\d\.xml$/);
+    expect(DEFAULT_DOCX_SETTINGS.maxTotalBytes).toBe(DEFAULT_DOCX_MAX_TOTAL_BYTES);
   });
 
   it('maps a truncated file, a PDF and a zip without word/document.xml to typed errors', async () => {

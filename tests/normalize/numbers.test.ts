@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, compactNumberText, isDashOrWord, parseDecimal, shiftDecimal } from '../../src/normalize/numbers.js';
+import { isBlankWord, parseDecimal, readsAsNumber, roundDecimals, shiftDecimal } from '../../src/normalize/numbers.js';
+import { compactText } from '../../src/normalize/text.js';
 
 const parse = (text: string) => {
-  const num = parseDecimal(compactNumberText(text));
+  const num = parseDecimal(compactText(text));
   if (num === null) throw new Error(`not a number: ${text}`);
   return num;
 };
 
 describe('numbers', () => {
-  it('collapses every kind of whitespace', () => {
-    expect(collapseWhitespace('\u3000a\u00a0\u00a0b\n\tc\u200b ')).toBe('a b c');
-  });
-
   it('parses signs, separators and fractions', () => {
     expect(parseDecimal('+1,036')).toEqual({ sign: '+', intDigits: '1036', fracDigits: '', value: 1036 });
     expect(parseDecimal('-0.50')).toEqual({ sign: '-', intDigits: '0', fracDigits: '50', value: -0.5 });
@@ -22,9 +19,22 @@ describe('numbers', () => {
     expect(parseDecimal('')).toBeNull();
   });
 
-  it('tells dashes and words from numbers', () => {
-    for (const t of ['—', '―', '--', '/', '无', '空']) expect(isDashOrWord(compactNumberText(t)), t).toBe(true);
-    for (const t of ['0', '-1', '一', '无效']) expect(isDashOrWord(compactNumberText(t)), t).toBe(false);
+  it('tells dashes, asterisks and words meaning none from numbers (one vocabulary)', () => {
+    for (const t of ['—', '―', '--', '/', '／', '－', '*', '＊', '无', '空', '暂无', ' 暂 无 ']) expect(isBlankWord(t), t).toBe(true);
+    for (const t of ['0', '-1', '一', '无效', '', '*1']) expect(isBlankWord(t), t).toBe(false);
+  });
+
+  it('recognises printed numbers the way the header heuristics need', () => {
+    for (const t of ['0', '1,234.56', '１２３', '-5', '−5', '(12.5)', '（12.5）', '98.5%', '９８％', '+3', ' 7 ']) {
+      expect(readsAsNumber(t), t).toBe(true);
+    }
+    for (const t of ['2024年', '一、', '1.属于国家秘密', '', '—', '*', '1 234', 'x1']) expect(readsAsNumber(t), t).toBe(false);
+  });
+
+  it('rounds through the decimal text, never to -0', () => {
+    expect(roundDecimals(2 / 3, 4)).toBe(0.6667);
+    expect(roundDecimals(1.005, 2)).toBe(1); // 1.005 is 1.00499… as a double
+    expect(Object.is(roundDecimals(-0.00001, 4), 0)).toBe(true);
   });
 
   it('moves the decimal point exactly', () => {

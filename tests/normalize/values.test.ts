@@ -23,7 +23,7 @@ describe('normalizeCellValue: counts', () => {
     expect(normalizeCellValue(raw, 'count')).toEqual({ value: null, provenance: 'blank', unit: '件', raw: '', flags: [] });
   });
 
-  it.each(['—', '–', '-', '/', '／', '无', '空', '——', '－', ' — '])('reads %j as a flagged blank', (raw) => {
+  it.each(['—', '–', '-', '/', '／', '无', '空', '——', '－', ' — ', '*', '＊', '暂无'])('reads %j as a flagged blank', (raw) => {
     const out = normalizeCellValue(raw, 'count');
     expect(out.value).toBeNull();
     expect(out.provenance).toBe('blank');

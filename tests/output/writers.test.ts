@@ -141,14 +141,14 @@ describe('indicators.csv', () => {
 describe('tables_generic', () => {
   it('makes column names unique, non-empty and safe from formulas', () => {
     const t = PARTIAL_REPORT.genericTables[0]!;
-    expect(genericColumnNames(t)).toEqual(['申请人情况/自然人', '申请人情况/自然人 (2)', 'column_3', "'@sum"]);
+    expect(genericColumnNames(t)).toEqual(['申请人情况/自然人', '申请人情况/自然人 (2)', 'col_3', "'@sum"]);
   });
 
   it('writes the table as printed, text guarded, numbers as printed', () => {
     const [resource] = genericTablesCsv(REPORTS);
     expect(resource?.path).toBe('tables_generic/a1b2c3d4e5f6-1.csv');
     expect(written(resource!)).toEqual([
-      ['申请人情况/自然人', '申请人情况/自然人 (2)', 'column_3', "'@sum"],
+      ['申请人情况/自然人', '申请人情况/自然人 (2)', 'col_3', "'@sum"],
       ['10', '-3', "'=1+1", 'x,"y"\nz'],
     ]);
   });
@@ -176,6 +176,20 @@ describe('reports.jsonl', () => {
     expect(first.cells).toContainEqual(expect.objectContaining({ row_key: 'new_received', col_key: 'legal_person.commercial', value: null, provenance: 'blank' }));
     expect(first.messages).toContainEqual({ code: 'table_split', severity: 'warning', text: 'requests stitched across pages 2 and 3', where: { page: 3, table: 'requests' } });
     expect(first.generic_tables).toEqual([expect.objectContaining({ file: 'tables_generic/a1b2c3d4e5f6-1.csv', pages: [2, 3] })]);
+  });
+
+  it('gives a failed file null layouts, as reports.csv leaves them blank, and agrees with it on every report', () => {
+    const failed = JSON.parse(lines[1]!) as Record<string, unknown>;
+    expect(failed).toMatchObject({ status: 'failed', pages: null, cells: [], checks: [] });
+    expect(failed['layouts']).toEqual({ active_disclosure: null, requests: null, review_litigation: null });
+    const rows = records(reportsCsv(REPORTS));
+    REPORTS.forEach((report, i) => {
+      const json = JSON.parse(lines[i]!) as { layouts: Record<string, string | null> };
+      const row = rows[i]!;
+      for (const table of ['active_disclosure', 'requests', 'review_litigation']) {
+        expect(row[`layout_${table}`], `${report.id} ${table}`).toBe(json.layouts[table] ?? '');
+      }
+    });
   });
 });
 

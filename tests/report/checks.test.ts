@@ -107,7 +107,7 @@ describe('runChecks', () => {
     const results = runChecks(report(ALL_2021, values), ALL_2021);
     expect(check(results, 'R1', 'col=natural_person')).toMatchObject({ status: 'not_evaluable', expected: null, actual: 0 });
     expect(check(results, 'R1', 'col=natural_person').note).toContain('missing carried_over');
-    expect(check(results, 'R3', 'col=total')).toMatchObject({ status: 'not_evaluable', expected: 0, actual: null });
+    expect(check(results, 'R3', 'col=total')).toMatchObject({ status: 'not_evaluable', expected: null, actual: 0 });
     expect(check(results, 'R3', 'col=total').note).toContain('unreadable result.withheld.third_party_rights');
     expect(check(results, 'R2', 'row=carried_over').status).toBe('not_evaluable');
     expect(check(results, 'R1', 'col=total').status).toBe('pass');
@@ -140,8 +140,26 @@ describe('runChecks', () => {
       'result.total/natural_person': 2,
     };
     const result = check(runChecks(report(ALL_2021, values), ALL_2021), 'R3', 'col=natural_person');
-    expect(result).toMatchObject({ status: 'fail', expected: 2, actual: 1 });
+    expect(result).toMatchObject({ status: 'fail', expected: 1, actual: 2 });
     expect(result.note).toContain('blank result.withheld.prohibited_by_law would need 1');
+  });
+
+  it('reports the total a relation checks as actual and the sum of the other side as expected', () => {
+    const values = {
+      ...requestRow('new_received', [3, 1, 0, 0, 0, 0, 5]), // R2: 3 + 1 = 4, 总计 printed 5
+      ...requestRow('result.disclosed', [2, 0, 0, 0, 0, 0, 2]),
+      ...requestRow('result.total', [4, 0, 0, 0, 0, 0, 4]), // R3: parts 2, （七）总计 printed 4
+      ...requestRow('carried_forward', [1, 0, 0, 0, 0, 0, 1]), // R1: 一+二 = 3, 三+四 = 4 + 1 = 5
+    };
+    const review = reviewRow([1, 2, 0, 0, 4, 1, 0, 0, 0, 1, 0, 1, 0, 0, 1]); // R4: review 1 + 2 = 3, 总计 4
+    const results = runChecks(report(ALL_2021, values, review), ALL_2021);
+    expect(check(results, 'R1', 'col=natural_person')).toMatchObject({ expected: 3, actual: 5 });
+    expect(check(results, 'R2', 'row=new_received')).toMatchObject({ expected: 4, actual: 5 });
+    expect(check(results, 'R3', 'col=natural_person')).toMatchObject({ expected: 2, actual: 4 });
+    expect(check(results, 'R4', 'row=review')).toMatchObject({ expected: 3, actual: 4 });
+    expect(check(results, 'R5', 'col=total')).toMatchObject({ status: 'pass', expected: 2, actual: 2 });
+    // Notes keep the formula's own order: residual = left − right.
+    expect(check(results, 'R3', 'col=natural_person').note).toContain('residual 2 (left - right)');
   });
 
   it('evaluates the R5 definition only where both terms are printed', () => {

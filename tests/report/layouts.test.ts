@@ -37,6 +37,14 @@ describe('layouts', () => {
     }
   });
 
+  it("orders Table C's flat data row as DOMAIN.md §2.3b prints it", () => {
+    const order = REVIEW_LITIGATION_ORDER.map((k) => `${k.rowKey}/${k.colKey}`);
+    expect(order).toHaveLength(15);
+    expect(order.slice(0, 5)).toEqual(['review/upheld', 'review/corrected', 'review/other', 'review/pending', 'review/total']);
+    expect(order[5]).toBe('litigation.direct/upheld');
+    expect(order[14]).toBe('litigation.after_review/total');
+  });
+
   it('holds every canonical key and verbatim label of DOMAIN.md §2', () => {
     const domain = readFileSync(new URL('../../../shared/DOMAIN.md', import.meta.url), 'utf8');
     for (const id of TABLE_IDS) {

@@ -5,11 +5,18 @@
 
 export const REQUESTS_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
-/** Table B: the note cell over the three stub columns, then the seven applicant columns. */
+/**
+ * The names of the `count` columns one header cell spans, by the documented naming rule (src/tables/header.ts,
+ * rules 2 and 4): every spanned column carries the label, and in column order the first keeps it while the
+ * later ones get " (2)", " (3)"…
+ */
+export function spannedNames(label: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => (i === 0 ? label : `${label} (${i + 1})`));
+}
+
+/** Table B: the note cell spans the three stub columns (rule 2, then 4), then the seven applicant columns. */
 export const REQUESTS_HEADER = [
-  REQUESTS_NOTE,
-  `${REQUESTS_NOTE} (2)`,
-  `${REQUESTS_NOTE} (3)`,
+  ...spannedNames(REQUESTS_NOTE, 3),
   '申请人情况/自然人',
   '申请人情况/法人或其他组织/商业企业',
   '申请人情况/法人或其他组织/科研机构',

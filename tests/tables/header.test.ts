@@ -13,7 +13,8 @@ import {
 } from '../../src/tables/header.js';
 import { closeSpans, countCaptionRows, firstRowSpanningPast, firstValueRow } from '../../src/tables/header-rows.js';
 import { cleanLabel, isNumberText } from '../../src/tables/cell-text.js';
-import { SettingsError } from '../../src/tables/settings.js';
+import { SettingsError } from '../../src/errors.js';
+import { spannedNames } from './generic-expected.js';
 import { page, paragraph, tableBlock, type Document } from '../../src/extract/document.js';
 
 const span = (row: number, col: number, text: string, rowSpan: number, colSpan: number): Cell =>
@@ -60,9 +61,7 @@ function requestsTable(v: (row: number) => string[]): Table {
 }
 
 const REQUESTS_NAMES = [
-  NOTE,
-  `${NOTE} (2)`,
-  `${NOTE} (3)`,
+  ...spannedNames(NOTE, 3),
   '申请人情况/自然人',
   '申请人情况/法人或其他组织/商业企业',
   '申请人情况/法人或其他组织/科研机构',

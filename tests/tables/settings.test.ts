@@ -4,8 +4,8 @@ import {
   DEFAULT_TABLE_SETTINGS,
   resolveStitchSettings,
   resolveTableSettings,
-  SettingsError,
 } from '../../src/tables/settings.js';
+import { SettingsError } from '../../src/errors.js';
 
 describe('table settings', () => {
   it('are frozen defaults, and a general tolerance fills the per-axis ones not given', () => {

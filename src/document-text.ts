@@ -4,12 +4,14 @@
  */
 import type { Block, Document, Page, Word } from './extract/document.js';
 import { collapseWhitespace } from './normalize/text.js';
+import { groupLines } from './tables/lines.js';
 import { gridOf, type Table } from './tables/table.js';
 
 export type DocumentTextSettings = {
   /**
-   * Two words are on one line when their vertical extents overlap by at least this share of the smaller height.
-   * Used only for PDF pages whose blocks were not built. Default 0.5: half a line height separates lines reliably.
+   * Two words are on one line when their vertical centres differ by at most this share of the smaller height
+   * (tables/lines.ts groupLines). Used only for PDF pages whose blocks were not built. Default 0.5: half a line
+   * height separates lines reliably.
    */
   readonly lineOverlap: number;
 };
@@ -42,22 +44,9 @@ function blockLines(b: Block): string[] {
   }
 }
 
-function overlapShare(a: Word, b: Word): number {
-  const overlap = Math.min(a.box.y1, b.box.y1) - Math.max(a.box.y0, b.box.y0);
-  const smaller = Math.min(a.box.y1 - a.box.y0, b.box.y1 - b.box.y0);
-  return smaller > 0 ? overlap / smaller : 0;
-}
-
 /** Lines of positioned words, top to bottom and left to right (a page the tables stage left without blocks). */
 export function wordLines(words: readonly Word[], settings: DocumentTextSettings = DEFAULT_DOCUMENT_TEXT_SETTINGS): string[] {
-  const sorted = [...words].sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
-  const lines: Word[][] = [];
-  for (const w of sorted) {
-    const line = lines[lines.length - 1];
-    if (line && overlapShare(line[0]!, w) >= settings.lineOverlap) line.push(w);
-    else lines.push([w]);
-  }
-  return lines.map((line) => line.sort((a, b) => a.box.x0 - b.box.x0).map((w) => w.text).join(' '));
+  return groupLines(words, settings.lineOverlap).map((line) => line.words.map((w) => w.text).join(' '));
 }
 
 function pageText(p: Page, settings: DocumentTextSettings): string {

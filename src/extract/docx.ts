@@ -28,8 +28,16 @@ export type DocxSettings = {
    * many parts, each under `maxPartBytes`, would otherwise fill memory part by part.
    */
   readonly maxTotalBytes: number;
+  /**
+   * Paragraph style names read as headings, level = position + 1, besides mammoth's own "heading N". Default
+   * `DOCX_HEADING_STYLES` (标题 1 … 标题 6): Word's built-in heading styles as WPS and Chinese Word name them.
+   */
+  readonly headingStyles: readonly string[];
   readonly tables: DocxTableSettings;
 };
+
+/** Word's built-in heading styles, levels 1–6, as WPS and Chinese Word name them. */
+export const DOCX_HEADING_STYLES: readonly string[] = Object.freeze(['标题 1', '标题 2', '标题 3', '标题 4', '标题 5', '标题 6']);
 
 /** Default of `DocxSettings.maxTotalBytes`: 100 MB of inflated XML in all, twice the per-part cap. */
 export const DEFAULT_DOCX_MAX_TOTAL_BYTES = 100_000_000;
@@ -37,6 +45,7 @@ export const DEFAULT_DOCX_MAX_TOTAL_BYTES = 100_000_000;
 export const DEFAULT_DOCX_SETTINGS: DocxSettings = Object.freeze({
   maxPartBytes: 50_000_000,
   maxTotalBytes: DEFAULT_DOCX_MAX_TOTAL_BYTES,
+  headingStyles: DOCX_HEADING_STYLES,
   tables: DEFAULT_DOCX_TABLE_SETTINGS,
 });
 
@@ -44,8 +53,6 @@ const MAIN_PART = 'word/document.xml';
 const PACKAGE_RELS = '_rels/.rels';
 const OFFICE_DOCUMENT_REL = /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"/;
 const XML_PART = /\.(xml|rels)$/i;
-/** Word's built-in heading styles as WPS and Chinese Word name them; mammoth knows only "heading N". */
-const HEADING_STYLE_MAP = [1, 2, 3, 4, 5, 6].map((n) => `p[style-name='标题 ${n}'] => h${n}:fresh`);
 const NOT_WORD = `zip archive, but not a Word document (no ${MAIN_PART})`;
 
 /** Inflates one part under the per-part cap and what is left of the total; running out of the latter says so. */
@@ -92,11 +99,16 @@ export function docxError(e: unknown): NianbaoError {
   return new InvalidFileError(`could not read the DOCX file: ${text}`, { cause: e });
 }
 
-async function mammothHtml(bytes: Uint8Array): Promise<{ html: string; messages: Message[] }> {
+/** mammoth style-map rules for heading styles it does not know (it knows only "heading N"). */
+function headingStyleMap(styles: readonly string[]): string[] {
+  return styles.map((name, i) => `p[style-name='${name}'] => h${i + 1}:fresh`);
+}
+
+async function mammothHtml(bytes: Uint8Array, headingStyles: readonly string[]): Promise<{ html: string; messages: Message[] }> {
   const result = await mammoth.convertToHtml(
     { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
     // Images are never read: their bytes would only bloat the HTML.
-    { styleMap: HEADING_STYLE_MAP, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
+    { styleMap: headingStyleMap(headingStyles), convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
   );
   // Style warnings ("Unrecognised paragraph style") are noise for every WPS file; errors are kept.
   const messages = result.messages
@@ -131,7 +143,7 @@ async function readDocx(bytes: Uint8Array, settings: DocxSettings): Promise<Docu
   const main = parts.get(mainPartName(parts));
   if (!main) throw new WrongFormatError(NOT_WORD);
   const xmlTables = topLevelTables(parseWordXml(new TextDecoder().decode(main))).map((t) => tableFromWordXml(t, settings.tables));
-  const { html, messages } = await mammothHtml(bytes);
+  const { html, messages } = await mammothHtml(bytes, settings.headingStyles);
   const $ = cheerio.load(html, null, false);
   const mammothTables = $('table').toArray().filter((el) => !isNested(el));
   const onTable = tableChooser(mammothTables, xmlTables, messages);

@@ -5,7 +5,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { paragraph, tableBlock, type Block } from './document.js';
-import { BLOCK_TAGS, collapseWhitespace, isElement, isText, SKIPPED_TAGS } from './html-text.js';
+import { BLOCK_TAGS, collapseHtmlWhitespace, isElement, isText, SKIPPED_TAGS } from './html-text.js';
 import type { Table } from '../tables/table.js';
 
 /** What to do with a `<table>`: emit this table, emit nothing, or walk into it as layout. */
@@ -40,7 +40,7 @@ class BlockCollector {
   /** Ends the open paragraph; its lines are joined with '\n'. Blank paragraphs are dropped. */
   flush(heading?: number): void {
     this.lineBreak();
-    const lines = this.collapse ? this.lines.map(collapseWhitespace) : this.lines;
+    const lines = this.collapse ? this.lines.map(collapseHtmlWhitespace) : this.lines;
     const text = lines.filter((l) => l.length > 0).join('\n');
     this.lines = [];
     if (!/\S/u.test(text)) return;

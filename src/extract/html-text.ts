@@ -27,7 +27,7 @@ export function isText(node: AnyNode): node is Text {
 }
 
 /** Collapses ASCII whitespace runs (not U+00A0 / U+3000) to one space and trims them at both ends. */
-export function collapseWhitespace(text: string): string {
+export function collapseHtmlWhitespace(text: string): string {
   return text.replace(/[ \t\n\r\f]+/g, ' ').replace(/^ | $/g, '');
 }
 
@@ -41,7 +41,7 @@ class LineCollector {
   }
 
   breakLine(): void {
-    const line = collapseWhitespace(this.current);
+    const line = collapseHtmlWhitespace(this.current);
     if (line.length > 0) this.lines.push(line);
     this.current = '';
   }

@@ -14,7 +14,12 @@ import {
   type RulingSettings,
   type Subpath,
 } from './pdf-rulings.js';
-import { VerticalTextTracker, type TextOps } from './pdf-vertical-text.js';
+import {
+  DEFAULT_VERTICAL_TEXT_SETTINGS,
+  VerticalTextTracker,
+  type TextOps,
+  type VerticalTextSettings,
+} from './pdf-vertical-text.js';
 
 /** The pdf.js OPS codes this module reads (pass `pdfjs.OPS`). */
 export type PdfOps = TextOps & {
@@ -38,6 +43,14 @@ export type PdfOps = TextOps & {
 export type OperatorList = { readonly fnArray: ArrayLike<number>; readonly argsArray: ArrayLike<unknown> };
 
 export type PageGraphics = { readonly rulings: Ruling[]; readonly verticalWords: Word[] };
+
+/** How the operator list is read: which paths are rulings, and which vertical glyphs form one word. */
+export type GraphicsSettings = { readonly rulings: RulingSettings; readonly verticalText: VerticalTextSettings };
+
+export const DEFAULT_GRAPHICS_SETTINGS: GraphicsSettings = Object.freeze({
+  rulings: DEFAULT_RULING_SETTINGS,
+  verticalText: DEFAULT_VERTICAL_TEXT_SETTINGS,
+});
 
 /** Which paint operators stroke and which fill. */
 function paintOf(op: number, ops: PdfOps): Paint | null {
@@ -133,9 +146,10 @@ export function readOperatorList(
   ops: PdfOps,
   viewport: Matrix,
   verticalFonts: ReadonlySet<string>,
-  settings: RulingSettings = DEFAULT_RULING_SETTINGS,
+  settings: GraphicsSettings = DEFAULT_GRAPHICS_SETTINGS,
 ): PageGraphics {
-  const walker = new GraphicsWalker(ops, viewport, settings, new VerticalTextTracker(ops, verticalFonts));
+  const text = new VerticalTextTracker(ops, verticalFonts, settings.verticalText);
+  const walker = new GraphicsWalker(ops, viewport, settings.rulings, text);
   const n = list.fnArray.length;
   for (let i = 0; i < n; i++) walker.step(list.fnArray[i] ?? -1, list.argsArray[i]);
   return { rulings: walker.rulings, verticalWords: walker.text.words() };

@@ -5,7 +5,7 @@
  * followed by a separate paint operator.
  */
 import type { Ruling } from './document.js';
-import { applyMatrix, isNumberList, type Matrix } from './pdf-matrix.js';
+import { applyMatrix, type Matrix } from './pdf-matrix.js';
 
 export type RulingSettings = {
   /** Thickest filled rectangle (pt) still read as a line along its centre. Default 2: cell shading is wider. */
@@ -208,8 +208,4 @@ function thinRectangleRuling(sp: Subpath, s: RulingSettings): Ruling | null {
 
 function near(a: number, b: number, s: RulingSettings): boolean {
   return Math.abs(a - b) <= s.axisTolerance;
-}
-
-export function isPathArray(value: unknown): value is ArrayLike<number> {
-  return isNumberList(value);
 }

@@ -4,6 +4,7 @@
  * set each line as one run or as runs that touch; a table row puts a gap between its cells.
  */
 import type { Word } from './document.js';
+import { boxHeight, midY } from '../tables/geometry.js';
 
 export type TableHintSettings = {
   /** A gap wider than this many text heights between two runs on one line suggests cells. Default 1.5. */
@@ -19,11 +20,11 @@ const SPACED_COLUMNS = /\S\s{2,}\S/;
 
 export function mayHoldTable(words: readonly Word[], settings: TableHintSettings = DEFAULT_TABLE_HINT_SETTINGS): boolean {
   if (words.some((w) => w.vertical === true || SPACED_COLUMNS.test(w.text))) return true;
-  const sorted = [...words].sort((a, b) => midY(a) - midY(b) || a.box.x0 - b.box.x0);
+  const sorted = [...words].sort((a, b) => midY(a.box) - midY(b.box) || a.box.x0 - b.box.x0);
   let line: Word[] = [];
   for (const w of sorted) {
     const first = line[0];
-    if (first && Math.abs(midY(w) - midY(first)) > settings.sameLineShare * height(first)) {
+    if (first && Math.abs(midY(w.box) - midY(first.box)) > settings.sameLineShare * boxHeight(first.box)) {
       if (lineHasGap(line, settings)) return true;
       line = [];
     }
@@ -37,15 +38,8 @@ function lineHasGap(line: readonly Word[], settings: TableHintSettings): boolean
   for (let i = 1; i < byX.length; i++) {
     const prev = byX[i - 1]!;
     const cur = byX[i]!;
-    if (cur.box.x0 - prev.box.x1 > settings.gapInHeights * Math.max(height(prev), height(cur))) return true;
+    if (cur.box.x0 - prev.box.x1 > settings.gapInHeights * Math.max(boxHeight(prev.box), boxHeight(cur.box))) return true;
   }
   return false;
 }
 
-function midY(w: Word): number {
-  return (w.box.y0 + w.box.y1) / 2;
-}
-
-function height(w: Word): number {
-  return w.box.y1 - w.box.y0;
-}

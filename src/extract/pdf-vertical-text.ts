@@ -6,6 +6,7 @@
  */
 import type { Box, Word } from './document.js';
 import { applyMatrix, IDENTITY, isNumberList, multiply, toMatrix, type Matrix } from './pdf-matrix.js';
+import { boxFromCorners, boxHeight, boxWidth, midX, unionBoxes } from '../tables/geometry.js';
 
 /** The pdf.js OPS codes the tracker reads (values of `pdfjs.OPS`). */
 export type TextOps = {
@@ -30,10 +31,35 @@ type Glyph = { readonly unicode: string; readonly width: number; readonly vmetri
 /** A glyph placed on the page (top-left coordinates). */
 export type PlacedGlyph = { readonly text: string; readonly box: Box };
 
-/** Glyphs farther apart than this many glyph heights start a new vertical word. */
-const MAX_GLYPH_GAP_EM = 0.6;
-/** Glyph centres farther apart sideways than this many glyph widths start a new vertical word. */
-const MAX_COLUMN_SHIFT_EM = 0.3;
+/** When consecutive vertical glyphs belong to one word (one run down a column). */
+export type VerticalTextSettings = {
+  /**
+   * A gap down the column wider than this many glyph heights starts a new word. Default 0.6: glyphs of one label
+   * touch or nearly so, while two labels stacked in one column are a line apart.
+   */
+  readonly maxGapEm: number;
+  /**
+   * Glyph centres farther apart sideways than this many glyph widths start a new word. Default 0.3: one column's
+   * glyphs share their centre line; the next column is a full width away.
+   */
+  readonly maxColumnShiftEm: number;
+  /**
+   * Glyphs overlapping by more than this many glyph heights start a new word (the next glyph went back up: a new
+   * column or a new label). Default 0.5: metric rounding makes neighbours overlap a little, never by half a glyph.
+   */
+  readonly maxOverlapEm: number;
+};
+
+export const DEFAULT_VERTICAL_TEXT_SETTINGS: VerticalTextSettings = Object.freeze({
+  maxGapEm: 0.6,
+  maxColumnShiftEm: 0.3,
+  maxOverlapEm: 0.5,
+});
+
+/** Units per text-space unit in glyph widths and metrics (PDF 32000-1 §9.2.4). */
+const GLYPH_UNITS = 1000;
+/** A vertical glyph's advance when the font gives no metrics: DW2's default w1y of −1000 (PDF 32000-1 §9.7.4.3). */
+const DEFAULT_W1Y = -1000;
 
 export class VerticalTextTracker {
   readonly glyphs: PlacedGlyph[] = [];
@@ -49,6 +75,7 @@ export class VerticalTextTracker {
   constructor(
     private readonly ops: TextOps,
     private readonly verticalFonts: ReadonlySet<string>,
+    private readonly settings: VerticalTextSettings = DEFAULT_VERTICAL_TEXT_SETTINGS,
   ) {}
 
   /** Feeds one operator; `toDevice` maps user space (the current CTM) to page top-left space. */
@@ -121,7 +148,7 @@ export class VerticalTextTracker {
     let run: PlacedGlyph[] = [];
     for (const g of this.glyphs) {
       const last = run[run.length - 1];
-      if (last && !continuesColumn(last.box, g.box)) {
+      if (last && !continuesColumn(last.box, g.box, this.settings)) {
         out.push(runToWord(run));
         run = [];
       }
@@ -140,7 +167,7 @@ export class VerticalTextTracker {
     if (!Array.isArray(glyphs)) return;
     const vertical = this.verticalFonts.has(this.font);
     for (const item of glyphs as unknown[]) {
-      if (typeof item === 'number') this.advance(vertical, (-item / 1000) * this.size);
+      if (typeof item === 'number') this.advance(vertical, (-item / GLYPH_UNITS) * this.size);
       else if (isGlyph(item)) this.showGlyph(item, vertical, toDevice);
     }
   }
@@ -148,15 +175,15 @@ export class VerticalTextTracker {
   private showGlyph(g: Glyph, vertical: boolean, toDevice: Matrix): void {
     const spacing = this.charSpacing + (g.isSpace ? this.wordSpacing : 0);
     if (!vertical) {
-      this.advance(false, (g.width / 1000) * this.size + spacing);
+      this.advance(false, (g.width / GLYPH_UNITS) * this.size + spacing);
       return;
     }
-    const [w1y, vx] = g.vmetric ?? [-1000, g.width / 2];
-    const s = this.size / 1000;
+    const [w1y = DEFAULT_W1Y, vx = 0] = g.vmetric ?? [DEFAULT_W1Y, g.width / 2];
+    const s = this.size / GLYPH_UNITS;
     const m = multiply(this.tm, toDevice);
-    const corners = [applyMatrix(m, -(vx ?? 0) * s, 0), applyMatrix(m, (g.width - (vx ?? 0)) * s, (w1y ?? -1000) * s)];
-    if (g.unicode.trim() !== '') this.glyphs.push({ text: g.unicode, box: boxOf(corners) });
-    this.advance(true, Math.abs(w1y ?? -1000) * s + spacing);
+    const box = boxFromCorners(applyMatrix(m, -vx * s, 0), applyMatrix(m, (g.width - vx) * s, w1y * s));
+    if (g.unicode.trim() !== '') this.glyphs.push({ text: g.unicode, box });
+    this.advance(true, Math.abs(w1y) * s + spacing);
   }
 
   /** Moves the text matrix along the writing direction (down for vertical fonts). */
@@ -176,21 +203,16 @@ function num(v: unknown, fallback = 0): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }
 
-function boxOf(points: readonly (readonly [number, number])[]): Box {
-  const xs = points.map((p) => p[0]);
-  const ys = points.map((p) => p[1]);
-  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
-}
-
-function continuesColumn(prev: Box, next: Box): boolean {
-  const width = Math.max(prev.x1 - prev.x0, next.x1 - next.x0);
-  const height = Math.max(prev.y1 - prev.y0, next.y1 - next.y0);
-  const shift = Math.abs((prev.x0 + prev.x1) / 2 - (next.x0 + next.x1) / 2);
+function continuesColumn(prev: Box, next: Box, settings: VerticalTextSettings): boolean {
+  const width = Math.max(boxWidth(prev), boxWidth(next));
+  const height = Math.max(boxHeight(prev), boxHeight(next));
+  const shift = Math.abs(midX(prev) - midX(next));
   const gap = next.y0 - prev.y1;
-  return shift <= MAX_COLUMN_SHIFT_EM * width && gap <= MAX_GLYPH_GAP_EM * height && gap >= -height / 2;
+  return shift <= settings.maxColumnShiftEm * width && gap <= settings.maxGapEm * height && gap >= -settings.maxOverlapEm * height;
 }
 
+/** One vertical word from a run of glyphs down a column (never empty). */
 function runToWord(run: readonly PlacedGlyph[]): Word {
-  const box = boxOf(run.flatMap((g) => [[g.box.x0, g.box.y0] as const, [g.box.x1, g.box.y1] as const]));
+  const box = unionBoxes(run.map((g) => g.box))!;
   return { text: run.map((g) => g.text).join(''), box, vertical: true };
 }

@@ -5,11 +5,8 @@
  */
 import { page, paragraph, type Document, type Paragraph } from './document.js';
 import { decodeBytes } from './encoding.js';
+import { stripArtefacts } from '../normalize/text.js';
 
-/** `[bookmark: _GoBack]` and the like, left by DOCX-to-text converters in front of cell text. */
-const BOOKMARK = /\[bookmark:[^\]]*\]/giu;
-/** Markdown bold/strong markers; the text between them is kept. */
-const BOLD = /\*\*|__/gu;
 /** `## Heading ##`: the level is the number of leading `#` (1–6), closing hashes are dropped. */
 const HEADING = /^#{1,6}(?=\s|$)/u;
 /** A markdown pipe-table row `| a | b |`, rewritten as tab-separated fields. */
@@ -40,11 +37,6 @@ export function lineToParagraph(line: string): Paragraph {
     return paragraph(text, { heading: heading[0].length });
   }
   return paragraph(cleaned.includes('\t') ? cleaned.replace(EDGE_SPACES, '') : cleaned.trim());
-}
-
-/** Removes bookmark artefacts and bold markers. */
-export function stripArtefacts(line: string): string {
-  return line.replace(BOOKMARK, '').replace(BOLD, '');
 }
 
 /** `| a | b |` → `a\tb` (cells trimmed); any other line is returned unchanged. */

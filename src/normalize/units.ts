@@ -46,6 +46,23 @@ const YUAN_PREFIXES: readonly string[] = ['人民币', '¥'];
 /** Count units sometimes printed after a count (21件); they say nothing the column does not. */
 const COUNT_UNIT_WORDS: readonly string[] = ['件', '个', '条', '项'];
 
+/** Every unit word a value cell may print after its number, longest first (money, then counts). */
+const VALUE_UNIT_WORDS: readonly string[] = [...MONEY_UNIT_WORDS.map(([word]) => word), ...COUNT_UNIT_WORDS];
+
+/**
+ * The number part of a compact value text that ends in a unit word ("91.68万元" → "91.68", "21件" → "21"); null
+ * when it ends in none or is nothing but the unit.
+ */
+export function withoutValueUnit(compact: string): string | null {
+  return withoutTrailingWord(compact, VALUE_UNIT_WORDS);
+}
+
+/** `compact` without the first of `words` it ends in (and holds more than); null when it ends in none. */
+function withoutTrailingWord(compact: string, words: readonly string[]): string | null {
+  const word = words.find((w) => compact.length > w.length && compact.endsWith(w));
+  return word === undefined ? null : compact.slice(0, -word.length);
+}
+
 export type UnitSplit = { readonly number: string; readonly unit: MoneyUnit | null };
 
 /** Splits a compact money text into its number and a leading or trailing unit ("91.68万元", "251000元", "¥300"). */
@@ -65,8 +82,7 @@ export function splitMoneyUnit(compact: string): UnitSplit {
 
 /** Drops a trailing count unit ("21件" → "21"). */
 export function stripCountUnit(compact: string): string {
-  const unit = COUNT_UNIT_WORDS.find((w) => compact.length > w.length && compact.endsWith(w));
-  return unit === undefined ? compact : compact.slice(0, -unit.length);
+  return withoutTrailingWord(compact, COUNT_UNIT_WORDS) ?? compact;
 }
 
 /** The unit a column header fixes, e.g. 本年收费金额（单位：万元） → 万元; undefined when it names none. */

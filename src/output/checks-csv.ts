@@ -12,13 +12,13 @@ export const CHECKS_FIELDS: readonly Field[] = [
     name: 'expected',
     type: 'number',
     description:
-      'What the checked total should be: the sum of the other terms, blanks as 0 (R1 第一项+第二项, R2 the applicant columns, R3 the outcomes, R4 the outcome columns, R5 direct + after review; S1 the previous report\'s carried_forward; S5 the figure in the text); blank when they cannot be summed',
+      'What the checked total should be: the sum of the other terms, blanks as 0 (R1 第一项+第二项, R2 the applicant columns, R3 the outcomes, R4 the outcome columns, R5 direct + after review; S1 the previous report\'s carried_forward; S5 the figure in the text); blank when the check is not evaluable and one of them is not printed',
   },
   {
     name: 'actual',
     type: 'number',
     description:
-      'The total the relation checks, as the table gives it (R1 第三项+第四项, R2 and R4 the printed 总计, R3 the printed （七）总计, R5 the derived litigation.all; S1 and S5 this report\'s table cell); blank when it cannot be summed',
+      'The total the relation checks, as the table gives it (R1 第三项+第四项, R2 and R4 the printed 总计, R3 the printed （七）总计, R5 the derived litigation.all; S1 and S5 this report\'s table cell); blank when the check is not evaluable and a term of it is not printed',
   },
   { name: 'status', type: 'string', enum: ['pass', 'fail', 'not_evaluable'], description: 'pass, fail, or not_evaluable (terms missing)' },
   { name: 'note', type: 'string', description: 'The formula, and e.g. blank_as_zero or which terms were missing' },

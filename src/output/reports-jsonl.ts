@@ -17,6 +17,8 @@ function cellJson(c: KeyedCell): Record<string, unknown> {
     row_label: c.rowLabel,
     col_label: c.colLabel,
     page: c.page,
+    // Where on the page the value was read (PDF cells; null otherwise), so `nianbao review` can outline the cell.
+    box: c.box === undefined ? null : { x0: c.box.x0, y0: c.box.y0, x1: c.box.x1, y1: c.box.y1 },
     flags: c.flags,
   };
 }

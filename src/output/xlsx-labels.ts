@@ -35,8 +35,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = Object.freeze({
   check_id: '勾稽关系编号',
   table: '表',
   subject: '检查对象',
-  expected: '左边之和',
-  actual: '右边之和',
+  expected: '应为（各项之和）',
+  actual: '实际（核对的合计）',
   note: '公式与说明',
 });
 

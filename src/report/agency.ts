@@ -4,7 +4,20 @@
  * (title 汉东回族乡 + signature 西宁市湟中区汉东回族乡人民政府 → the signature).
  */
 import { parseDateLine, findDates } from './dates.js';
-import { compactText, isHeadingLike } from './paragraphs.js';
+import { compactText } from '../normalize/text.js';
+import {
+  AGENCY_ENDING,
+  BARE_PLACE,
+  GOVERNMENT_AFTER,
+  GOVERNMENT_ENDING,
+  GOVERNMENT_ORGAN,
+  NAME_PUNCTUATION,
+  ORGAN_AFTER_PLACES,
+  PEOPLES_PREFIX,
+  TITLE_SUBJECT,
+  UNIT_LINE,
+} from './metadata-patterns.js';
+import { isHeadingLike } from './paragraphs.js';
 
 export type AgencySource = 'title' | 'unit_line' | 'heading' | 'signature' | 'body';
 
@@ -32,33 +45,26 @@ export const DEFAULT_AGENCY_SETTINGS: AgencySettings = Object.freeze({
   maxPlaceLength: 12,
 });
 
-/** Endings of a body's name: organs, then divisions (a report may sign with the bare 乡 name). */
-const AGENCY_ENDING =
-  /(?:人民政府|政府|办事处|委员会|管委会|办公室|局|委|厅|署|院|中心|所|站|处|乡|镇|街道|县|区|市|旗|盟|州|省|自治区)$/;
-
-/** Government endings dropped to get the part that names the place (汉东回族乡人民政府 → 汉东回族乡). */
-const GOVERNMENT_ENDING = /(?:人民政府办公室|人民政府|政府办公室|政府|办事处)$/;
-
-/** What may follow a place in the body and still be the body's name. */
-const GOVERNMENT_AFTER = /^(?:人民政府|政府|办事处)/;
-
-/** The title's subject ends where the year or 政府信息公开 begins. */
-const TITLE_SUBJECT = /^(.*?)\s*(?:(?:\d{4}|[〇○零O一二三四五六七八九]{4})\s*年度?\s*)?(?:关于)?(?:政府信息公开|政务信息公开|政务公开|信息公开)/;
-
-const UNIT_LINE = /^(?:单位名称|发布单位|发布机关|报告单位|填报单位|机关名称)\s*[:：]\s*(\S.*)$/;
-
-const SENTENCE_PUNCTUATION = /[。；;，,：:、《》“”"()（）!！?？]/;
-
 /** A plausible name of a body: short, no punctuation or digits, ending like an organ or a division. */
 export function isAgencyShaped(text: string, settings: AgencySettings = DEFAULT_AGENCY_SETTINGS): boolean {
   const name = compactText(text);
   if (name.length < 2 || name.length > settings.maxAgencyLength) return false;
-  return !SENTENCE_PUNCTUATION.test(name) && !/\d/.test(name) && AGENCY_ENDING.test(name);
+  return !NAME_PUNCTUATION.test(name) && !/\d/.test(name) && AGENCY_ENDING.test(name);
 }
 
 /** The place part of a body's name: its government ending removed. */
 export function placePartOf(agency: string): string {
   return compactText(agency).replace(GOVERNMENT_ENDING, '');
+}
+
+/**
+ * The organ part of a body's name, after its county-level or higher places: 财政局 in 平顶山市湛河区财政局,
+ * 政府办公室 in 洪泽区人民政府办公室; a government is just 政府.
+ */
+export function organPartOf(agency: string): string {
+  const name = compactText(agency);
+  const organ = ORGAN_AFTER_PLACES.exec(name)?.[1] ?? name;
+  return organ.replace(PEOPLES_PREFIX, '') || GOVERNMENT_ORGAN;
 }
 
 /** The title's subject (汉东回族乡 in 汉东回族乡政府信息公开工作年度报告), or null when it starts with the year. */
@@ -108,9 +114,6 @@ export function headingAgencies(paragraphs: readonly string[], titleIndex: numbe
     .filter((p) => isHeadingLike(p, maxLength) && isAgencyShaped(p))
     .map(compactText);
 }
-
-/** A name that is only a place (汉东回族乡, 洪泽区): the body may add its government ending. */
-const BARE_PLACE = /(?:乡|镇|街道|县|区|市|旗|州|盟|省|自治区)$/;
 
 /**
  * Fuller forms of `name` in the text: extended to the left over place names (平顶山市 before 湛河区曹镇乡) and,

@@ -4,6 +4,7 @@
  * not evaluable, and nothing is ever repaired: checks only report.
  * A result's `actual` is the sum of the relation's `actualSide` (the total it checks, e.g. the printed 总计),
  * `expected` the sum of the other side (what that total should be); notes keep the formula's left/right order.
+ * A not_evaluable result gives a side's sum only when every term on that side is printed, else null.
  */
 import { roundDecimals } from '../normalize/numbers.js';
 import { cellId, derivedTermsOf, indexCells, resolveTerm, type CellIndex, type CellRef, type TermState } from './derive.js';
@@ -74,7 +75,7 @@ function expand(relation: Relation, ref: CellRef, index: CellIndex): CellRef[] {
   return leaves.length === 0 ? [ref] : leaves.flatMap((leaf) => expand(relation, leaf, index));
 }
 
-/** The sums of both sides (null where a side cannot be summed), the status and the note. */
+/** The sums of both sides (null for a side a not evaluable check cannot report), the status and the note. */
 type Outcome = { readonly left: number | null; readonly right: number | null } & Pick<CheckResult, 'status' | 'note'>;
 
 /** The blank policy of DOMAIN.md §3 "Evaluating with blanks", in order. */
@@ -84,8 +85,10 @@ function judge(relation: Relation, left: readonly Term[], right: readonly Term[]
   const blanks = all.filter((t) => t.state.kind === 'blank');
   if (unavailable.length > 0) return notEvaluable(left, right, unavailableNote(unavailable));
   if (blanks.length === all.length) return notEvaluable(left, right, 'not_evaluable: all terms blank (nothing printed)');
-  if (relation.definition && right.some((t) => t.state.kind !== 'value')) {
-    return notEvaluable(left, right, `not_evaluable: a definition, evaluated only where ${names(right)} are printed`);
+  if (relation.definition && !right.every(isPrinted)) {
+    // Nothing is said about a definition's sides until it can be evaluated: its left side is computed from the right.
+    const note = `not_evaluable: a definition, evaluated only where ${names(right)} are printed`;
+    return { left: null, right: null, status: 'not_evaluable', note };
   }
   const sums = { left: sumOf(left), right: sumOf(right) };
   const residual = roundDecimals(sums.left - sums.right, NOTE_DECIMALS);
@@ -114,10 +117,17 @@ function notEvaluable(left: readonly Term[], right: readonly Term[], note: strin
   return { left: sideOrNull(left), right: sideOrNull(right), status: 'not_evaluable', note };
 }
 
-/** A side's sum when every term on it is available and one is printed; null otherwise. */
+/**
+ * A side's sum when every term on it is printed; null otherwise, so a relation that was not evaluated never shows
+ * a sum that counted blanks as 0 (which could read like a pass).
+ */
 function sideOrNull(terms: readonly Term[]): number | null {
-  const ok = terms.every((t) => t.state.kind === 'value' || t.state.kind === 'blank');
-  return ok && terms.some((t) => t.state.kind === 'value') ? sumOf(terms) : null;
+  return terms.length > 0 && terms.every(isPrinted) ? sumOf(terms) : null;
+}
+
+/** A printed number, or a derived sum of printed numbers only (no blank counted as 0). */
+function isPrinted(term: Term): boolean {
+  return term.state.kind === 'value' && !term.state.blankAsZero;
 }
 
 /** Blanks count as 0. */

@@ -2,6 +2,7 @@
  * Dates as printed in reports (2024年1月17日, 2024 年 1 月 17 日, 2024-01-17, 2024/1/17, 二〇二四年一月十七日)
  * → ISO 'YYYY-MM-DD'. Input is NFKC-normalised first, so full-width digits count as digits.
  */
+import { collapseWhitespace } from '../normalize/text.js';
 
 /** A date found in a text: its ISO form and where the printed form sits in the normalised text. */
 export type DateMatch = { readonly iso: string; readonly index: number; readonly length: number };
@@ -14,7 +15,11 @@ const CHINESE_DIGITS: Readonly<Record<string, number>> = {
 
 const ARABIC_DATE = /(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
 const NUMERIC_DATE = /(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?![\d.])/g;
-const CHINESE_DATE = /([〇○零O一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/g;
+/** A year in Chinese numerals as a pattern source: four of the digits above (二〇二四). */
+export const CHINESE_YEAR_DIGITS = `[${Object.keys(CHINESE_DIGITS).join('')}]{4}`;
+/** Month and day in Chinese numerals (一 … 三十一). */
+const CHINESE_MONTH_DAY = '[一二三四五六七八九十]{1,3}';
+const CHINESE_DATE = new RegExp(`(${CHINESE_YEAR_DIGITS})\\s*年\\s*(${CHINESE_MONTH_DAY})\\s*月\\s*(${CHINESE_MONTH_DAY})\\s*日`, 'g');
 
 /** A 4-character Chinese year (二〇二四) → 2024, else null. */
 export function parseChineseYear(text: string): number | null {
@@ -55,9 +60,16 @@ export function isoDate(year: number, month: number, day: number): string | null
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** Every date printed in `text`, in order of appearance (indices refer to the NFKC form). */
+/**
+ * The form dates are read in: NFKC, whitespace runs one space, trimmed (a cleaned paragraph is already in it).
+ */
+function dateText(text: string): string {
+  return collapseWhitespace(text.normalize('NFKC'));
+}
+
+/** Every date printed in `text`, in order of appearance (indices refer to its `dateText` form). */
 export function findDates(text: string): DateMatch[] {
-  const normal = text.normalize('NFKC');
+  const normal = dateText(text);
   const found: DateMatch[] = [];
   const add = (m: RegExpExecArray, iso: string | null): void => {
     if (iso !== null) found.push({ iso, index: m.index, length: m[0].length });
@@ -82,7 +94,7 @@ export function parseDate(text: string): string | null {
 
 /** The ISO date when `text` is nothing but one date (a signature line), else null. */
 export function parseDateLine(text: string): string | null {
-  const normal = text.normalize('NFKC').trim();
+  const normal = dateText(text);
   const [first] = findDates(normal);
   return first !== undefined && first.index === 0 && first.length === normal.length ? first.iso : null;
 }

@@ -65,7 +65,7 @@ export function otherHandlingForm(rows: readonly ClassifiedRow[]): 'sub_items' |
   const keys = dataKeys(rows);
   const subItems = [...keys].some((k) => printedOnlyIn('requests', k, '2021'));
   if (subItems || editionVotes(labelTexts(rows))['2021'] > 0) return 'sub_items';
-  return keys.has('result.other.subtotal') ? 'leaf' : 'unknown';
+  return [...keys].some((k) => rowDef('requests', k)?.leafForm === true) ? 'leaf' : 'unknown';
 }
 
 function editionOfYear(year: number | null): Edition {

@@ -5,7 +5,7 @@
  */
 import { normalizeCellValue } from '../normalize/values.js';
 import { headerUnitOf } from '../normalize/units.js';
-import { columnDef, layoutCells, REVIEW_LITIGATION_ORDER, rowDef, unitOf, type CellSpec } from './layouts.js';
+import { columnDef, layoutCells, rowDef, TABLES, unitOf, type CellSpec } from './layouts.js';
 import { alignByCount, alignByHeader, DEFAULT_ALIGN_SETTINGS, type AlignedRow, type AlignSettings, type Slot } from './align.js';
 import { groupedKey, headerColumns, headerLookup, type HeaderColumns } from './header-map.js';
 import { hasValues, type ClassifiedRow } from './find-tables.js';
@@ -36,12 +36,12 @@ function cellKey(t: Target): string {
   return `${t.rowKey}/${t.colKey}`;
 }
 
-/** The header rows a data row reads its columns from: Table A the nearest above, B/C all of its table block. */
+/** The header rows a data row reads its columns from, by the table's header scope (see layouts.ts HeaderScope). */
 function headerRowsFor(plan: TablePlan, row: ClassifiedRow): ClassifiedRow[] {
   const before = plan.rows.filter((r) => r.cls.kind === 'header' && plan.rows.indexOf(r) < plan.rows.indexOf(row));
   const sameBlock = before.filter((r) => r.tableIndex === row.tableIndex);
   const pool = sameBlock.length > 0 ? sameBlock : before;
-  if (plan.table !== 'active_disclosure') {
+  if (TABLES[plan.table].headerScope === 'table') {
     const lastIndex = pool.at(-1)?.tableIndex;
     return pool.filter((r) => r.tableIndex === lastIndex);
   }
@@ -53,7 +53,7 @@ function rowTask(plan: TablePlan, row: ClassifiedRow, printed: ReadonlyMap<strin
     return {
       row,
       id: 'flat',
-      targets: REVIEW_LITIGATION_ORDER,
+      targets: TABLES[plan.table].flatRowOrder ?? [],
       fuzzy: false,
       rowLabel: (k) => groups.groups.get(k) ?? rowDef(plan.table, k)?.label ?? k,
     };

@@ -4,7 +4,7 @@
  * label-less rows are given to Table C when they sit in its context. Rows of one table may be spread over
  * several table blocks or lose their header at a page break; classification does not depend on either.
  */
-import { rowDef } from './layouts.js';
+import { rowDef, TABLES } from './layouts.js';
 import { LABEL_INDEX, type KeyRef } from './label-index.js';
 import { DEFAULT_MATCH_SETTINGS, matchLabel, type MatchHow, type MatchSettings } from './labels.js';
 import { isBlankText } from '../tables/cell-text.js';
@@ -16,8 +16,8 @@ export type RowClass =
   | { readonly kind: 'header'; readonly table: TableId }
   | { readonly kind: 'data'; readonly table: TableId; readonly rowKey: string; readonly how: MatchHow; readonly label: SlotCell }
   | { readonly kind: 'group'; readonly table: TableId }
-  /** Table C's one data row of 15 numbers, printed without a row label. */
-  | { readonly kind: 'flat'; readonly table: 'review_litigation' }
+  /** A table's one data row printed without a row label (Table C's 15 numbers; layouts.ts flatRowOrder). */
+  | { readonly kind: 'flat'; readonly table: TableId }
   | { readonly kind: 'values' }
   | { readonly kind: 'other'; readonly hasValues: boolean };
 
@@ -83,26 +83,28 @@ export function tableOfClass(cls: RowClass): TableId | null {
 }
 
 /**
- * Classifies every row, then turns label-less value rows into Table C data rows when they sit in Table C's
- * context (its section, or right after its header). The context is the table of the last classified row,
- * reset by a new section heading. A report that leaves Table C blank prints an empty data row: the first
- * empty label-less row in Table C's context stands in when no row with values exists.
+ * Classifies every row, then turns label-less value rows into flat data rows when they sit in the context of a
+ * table printed as one label-less row (Table C: its section, or right after its header). The context is the
+ * table of the last classified row, reset by a new section heading. A report that leaves Table C blank prints an
+ * empty data row: the first empty label-less row in that context stands in when no row with values exists.
  */
 export function findTableRows(views: readonly RowView[], settings: MatchSettings = DEFAULT_MATCH_SETTINGS): ClassifiedRow[] {
   let context: TableId | null = null;
   let lastSection: TableId | null = null;
-  let blankFlat: number | null = null;
-  const rows = views.map((view, i): ClassifiedRow => {
+  let blankFlat: { readonly index: number; readonly table: TableId } | null = null;
+  const rows: ClassifiedRow[] = [];
+  for (const [i, view] of views.entries()) {
     if (view.section !== lastSection) context = view.section;
     lastSection = view.section;
     let cls = classifyRow(view, settings);
-    if (context === 'review_litigation' && view.labels.length === 0) {
-      if (cls.kind === 'values') cls = { kind: 'flat', table: 'review_litigation' };
-      else if (view.cells.length > 0) blankFlat ??= i;
+    if (context !== null && TABLES[context].flatRowOrder !== undefined && view.labels.length === 0) {
+      if (cls.kind === 'values') cls = { kind: 'flat', table: context };
+      else if (view.cells.length > 0) blankFlat ??= { index: i, table: context };
     }
     context = tableOfClass(cls) ?? context;
-    return { ...view, cls };
-  });
+    rows.push({ ...view, cls });
+  }
   if (blankFlat === null || rows.some((r) => r.cls.kind === 'flat')) return rows;
-  return rows.map((r, i) => (i === blankFlat ? { ...r, cls: { kind: 'flat', table: 'review_litigation' } } : r));
+  const flat = blankFlat;
+  return rows.map((r, i) => (i === flat.index ? { ...r, cls: { kind: 'flat', table: flat.table } } : r));
 }

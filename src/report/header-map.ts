@@ -4,6 +4,7 @@
  * 本年制发件数 …). Lower header rows override the spans of their parents (法人或其他组织 → 商业企业 …).
  */
 import { LABEL_INDEX } from './label-index.js';
+import { TABLES } from './layouts.js';
 import { DEFAULT_MATCH_SETTINGS, displayLabel, matchLabel, type MatchHow, type MatchSettings } from './labels.js';
 import type { RowView } from './row-view.js';
 import type { TableId } from './report.js';
@@ -48,7 +49,7 @@ export function headerColumns(
       if (m.target.kind === 'column' && !columnLabels.has(m.target.key)) columnLabels.set(m.target.key, slot);
     }
   }
-  if (table !== 'review_litigation') return { byCol: columns, columnLabels, groups };
+  if (TABLES[table].rowLabelsPrinted) return { byCol: columns, columnLabels, groups };
   const grouped = new Map<number, HeaderSlot>();
   for (const [col, slot] of columns) {
     const group = groupsByCol.get(col);

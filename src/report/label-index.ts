@@ -17,11 +17,8 @@ export type LabelIndex = {
   readonly header: Readonly<Record<TableId, readonly LabelEntry<HeaderRef>[]>>;
 };
 
-/** Tables whose row labels are printed as row stubs. */
-const ROW_LABEL_TABLES: readonly TableId[] = ['active_disclosure', 'requests'];
-
 function rowEntries(): LabelEntry<KeyRef>[] {
-  return ROW_LABEL_TABLES.flatMap((table) =>
+  return TABLE_IDS.filter((t) => TABLES[t].rowLabelsPrinted).flatMap((table) =>
     TABLES[table].rows.map((r) => labelEntry({ table, key: r.key }, [r.label, ...r.variants], r.distinctive)),
   );
 }
@@ -30,10 +27,10 @@ function headerEntries(table: TableId): LabelEntry<HeaderRef>[] {
   const columns = TABLES[table].columns.map((c) =>
     labelEntry<HeaderRef>({ table, kind: 'column', key: c.key }, [c.label, ...c.variants]),
   );
-  const groups =
-    table === 'review_litigation'
-      ? TABLES[table].rows.map((r) => labelEntry<HeaderRef>({ table, kind: 'group', key: r.key }, [r.label, ...r.variants]))
-      : [];
+  // A table that prints no row stubs (Table C) heads its column groups with its row labels.
+  const groups = TABLES[table].rowLabelsPrinted
+    ? []
+    : TABLES[table].rows.map((r) => labelEntry<HeaderRef>({ table, kind: 'group', key: r.key }, [r.label, ...r.variants]));
   // Table C's header words are its row groups, already entries of their own
   const words = HEADER_LABELS[table]
     .filter((w) => !groups.some((g) => g.names.includes(normalizeLabel(w))))

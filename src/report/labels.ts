@@ -4,6 +4,9 @@
  * by a small edit distance. Knows no label itself: the candidates come from layouts.ts.
  */
 
+import { LIST_MARKER } from '../normalize/enumerators.js';
+import { compactText, stripArtefacts } from '../normalize/text.js';
+
 export type MatchHow = 'exact' | 'distinctive' | 'fuzzy';
 
 /** One thing a label can name: a row, a column, a block, a header word. */
@@ -29,12 +32,9 @@ export type MatchSettings = {
 
 export const DEFAULT_MATCH_SETTINGS: MatchSettings = Object.freeze({ maxEditDistance: 2, maxEditRatio: 0.34 });
 
-/** Converter artefacts inside cells. */
-const ARTEFACTS = /\[bookmark:[^\]]*\]|\*\*|__|`/giu;
+/** Markdown left in cells beyond the shared artefacts: code-span backticks and a heading's leading hashes. */
+const BACKTICKS = /`/gu;
 const LEADING_HASHES = /^#+/u;
-const WHITESPACE = /[\s\u00a0\u3000\u200b-\u200d\ufeff]+/gu;
-/** 一、 (一) 1. 1、 (1) ① — after NFKC, so full-width forms are already ASCII. */
-const ENUMERATOR = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+[.、]|[\u2460-\u2473])/u;
 /** Enumerators are stripped this many times at most ("三、(一)" in one cell). */
 const MAX_ENUMERATORS = 2;
 const QUOTES: Readonly<Record<string, string>> = { '“': '"', '”': '"', '‘': "'", '’': "'", '「': '"', '」': '"' };
@@ -46,7 +46,7 @@ const QUOTES: Readonly<Record<string, string>> = { '“': '"', '”': '"', '‘'
 export function normalizeLabel(text: string): string {
   let s = compactLabel(text);
   for (let i = 0; i < MAX_ENUMERATORS; i++) {
-    const m = ENUMERATOR.exec(s);
+    const m = LIST_MARKER.exec(s);
     if (m === null || m[0].length === s.length) break;
     s = s.slice(m[0].length);
   }
@@ -55,10 +55,8 @@ export function normalizeLabel(text: string): string {
 
 /** Like normalizeLabel but keeps enumerators: for markers such as 第二十条第(九)项. */
 export function compactLabel(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(ARTEFACTS, '')
-    .replace(WHITESPACE, '')
+  return stripArtefacts(compactText(text))
+    .replace(BACKTICKS, '')
     .replace(LEADING_HASHES, '')
     .replace(/[“”‘’「」]/gu, (q) => QUOTES[q] ?? q);
 }

@@ -35,6 +35,11 @@ export type RowDef = {
   readonly sumOf?: readonly string[];
   /** Table A only: the 第二十条 block the row belongs to. */
   readonly block?: string;
+  /**
+   * A group row that some layouts print as one leaf while others print its sub-items instead (（六）其他处理:
+   * a leaf in 2019 and 'mixed', sub-items in 2021): read as a data row, it is evidence of the leaf form.
+   */
+  readonly leafForm?: boolean;
 };
 
 /** Table A: each 第二十条 block has its own header row, whose columns differ by edition. */
@@ -45,6 +50,15 @@ export type BlockDef = {
   readonly columns: Readonly<Partial<Record<Edition, readonly string[]>>>;
 };
 
+/** One slot of a flat data row: the (row, column) its number belongs to. */
+export type FlatSlot = { readonly rowKey: string; readonly colKey: string };
+
+/**
+ * Which header rows a data row reads its columns from: 'block' = the nearest header row above it (Table A, whose
+ * 第二十条 blocks each print their own header), 'table' = every header row of its table block (Tables B, C).
+ */
+export type HeaderScope = 'block' | 'table';
+
 export type TableDef = {
   readonly id: TableId;
   /** The section heading that introduces the table. */
@@ -54,6 +68,14 @@ export type TableDef = {
   readonly rows: readonly RowDef[];
   readonly columns: readonly ColumnDef[];
   readonly blocks: readonly BlockDef[];
+  /**
+   * Row labels are printed as row stubs (Tables A, B). Table C prints none: its row labels head column groups
+   * (行政复议 over 结果维持 … 总计), so they are header words and its numbers come in one flat data row.
+   */
+  readonly rowLabelsPrinted: boolean;
+  readonly headerScope: HeaderScope;
+  /** For a table printed as one label-less data row (Table C): the slot of each number, in printed order. */
+  readonly flatRowOrder?: readonly FlatSlot[];
 };
 
 const BOTH: readonly Layout[] = ['2019', '2021', 'mixed'];
@@ -81,6 +103,8 @@ const ACTIVE_DISCLOSURE: TableDef = {
   id: 'active_disclosure',
   title: '二、主动公开政府信息情况',
   titleDistinctive: ['主动公开政府信息情况'],
+  rowLabelsPrinted: true,
+  headerScope: 'block',
   blocks: [
     {
       key: 'art20_1',
@@ -168,6 +192,8 @@ const REQUESTS: TableDef = {
   id: 'requests',
   title: '三、收到和处理政府信息公开申请情况',
   titleDistinctive: ['收到和处理政府信息公开申请'],
+  rowLabelsPrinted: true,
+  headerScope: 'table',
   blocks: [],
   rows: [
     row('new_received', '一、本年新收政府信息公开申请数量', ['本年新收']),
@@ -195,7 +221,12 @@ const REQUESTS: TableDef = {
     row('result.not_processed.publication', '3.要求提供公开出版物', ['出版物']),
     row('result.not_processed.excessive', '4.无正当理由大量反复申请', ['大量反复']),
     row('result.not_processed.confirm_or_reissue', '5.要求行政机关确认或重新出具已获取信息', ['确认或重新出具', '重新出具']),
-    row('result.other.subtotal', '（六）其他处理', ['其他处理'], { printedIn: NOT_2021, derivedIn: ONLY_2021, sumOf: OTHER }),
+    row('result.other.subtotal', '（六）其他处理', ['其他处理'], {
+      printedIn: NOT_2021,
+      derivedIn: ONLY_2021,
+      sumOf: OTHER,
+      leafForm: true,
+    }),
     row('result.other.no_correction', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', ['逾期不补正'], {
       printedIn: ONLY_2021,
     }),
@@ -235,37 +266,44 @@ export const REQUESTS_GROUP_LABELS = {
 // ---------------------------------------------------------------------------------------------
 // Table C — 四、政府信息公开行政复议、行政诉讼情况
 
-const REVIEW_LITIGATION: TableDef = {
-  id: 'review_litigation',
-  title: '四、政府信息公开行政复议、行政诉讼情况',
-  titleDistinctive: ['行政复议、行政诉讼情况', '行政复议行政诉讼情况', '行政复议、行政诉讼'],
-  blocks: [],
-  rows: [
-    row('review', '行政复议', ['行政复议']),
-    row('litigation.direct', '未经复议直接起诉', ['未经复议']),
-    row('litigation.after_review', '复议后起诉', ['复议后起诉']),
-    row('litigation.all', '行政诉讼', [], {
-      printedIn: [],
-      derivedIn: BOTH,
-      sumOf: ['litigation.direct', 'litigation.after_review'],
-    }),
-  ],
-  columns: [
-    col('upheld', '结果维持', 'count', 'Cases where the decision was upheld'),
-    col('corrected', '结果纠正', 'count', 'Cases where the decision was corrected'),
-    col('other', '其他结果', 'count', 'Cases with another result'),
-    col('pending', '尚未审结', 'count', 'Cases not yet concluded'),
-    col('total', '总计', 'count', 'All cases', { variants: ['合计'] }),
-  ],
-};
+const REVIEW_LITIGATION_ROWS: readonly RowDef[] = [
+  row('review', '行政复议', ['行政复议']),
+  row('litigation.direct', '未经复议直接起诉', ['未经复议']),
+  row('litigation.after_review', '复议后起诉', ['复议后起诉']),
+  row('litigation.all', '行政诉讼', [], {
+    printedIn: [],
+    derivedIn: BOTH,
+    sumOf: ['litigation.direct', 'litigation.after_review'],
+  }),
+];
+
+const REVIEW_LITIGATION_COLUMNS: readonly ColumnDef[] = [
+  col('upheld', '结果维持', 'count', 'Cases where the decision was upheld'),
+  col('corrected', '结果纠正', 'count', 'Cases where the decision was corrected'),
+  col('other', '其他结果', 'count', 'Cases with another result'),
+  col('pending', '尚未审结', 'count', 'Cases not yet concluded'),
+  col('total', '总计', 'count', 'All cases', { variants: ['合计'] }),
+];
 
 /**
  * Table C: the flat data row maps to these (row, column) pairs in order (DOMAIN.md §2.3b): each printed row
  * (review, litigation.direct, litigation.after_review) with every outcome column.
  */
-export const REVIEW_LITIGATION_ORDER: readonly { rowKey: string; colKey: string }[] = REVIEW_LITIGATION.rows
-  .filter((r) => r.printedIn.length > 0)
-  .flatMap((r) => REVIEW_LITIGATION.columns.map((c) => ({ rowKey: r.key, colKey: c.key })));
+export const REVIEW_LITIGATION_ORDER: readonly FlatSlot[] = REVIEW_LITIGATION_ROWS.filter((r) => r.printedIn.length > 0).flatMap(
+  (r) => REVIEW_LITIGATION_COLUMNS.map((c) => ({ rowKey: r.key, colKey: c.key })),
+);
+
+const REVIEW_LITIGATION: TableDef = {
+  id: 'review_litigation',
+  title: '四、政府信息公开行政复议、行政诉讼情况',
+  titleDistinctive: ['行政复议、行政诉讼情况', '行政复议行政诉讼情况', '行政复议、行政诉讼'],
+  rowLabelsPrinted: false,
+  headerScope: 'table',
+  flatRowOrder: REVIEW_LITIGATION_ORDER,
+  blocks: [],
+  rows: REVIEW_LITIGATION_ROWS,
+  columns: REVIEW_LITIGATION_COLUMNS,
+};
 
 export const TABLES: Readonly<Record<TableId, TableDef>> = {
   active_disclosure: ACTIVE_DISCLOSURE,
@@ -280,7 +318,7 @@ export const TABLES: Readonly<Record<TableId, TableDef>> = {
 export const HEADER_LABELS: Readonly<Record<TableId, readonly string[]>> = {
   active_disclosure: ['信息内容'],
   requests: [REQUESTS_GROUP_LABELS.applicants, REQUESTS_GROUP_LABELS.note],
-  review_litigation: REVIEW_LITIGATION.rows.map((r) => r.label),
+  review_litigation: REVIEW_LITIGATION_ROWS.map((r) => r.label),
 };
 
 /** Substrings that mark a header cell in any wording (the Table B note wraps and varies). */

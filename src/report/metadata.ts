@@ -19,6 +19,7 @@ import { isPlaceName } from './division-data.js';
 import { resolveDivision } from './divisions.js';
 import { message, type Message } from './flags.js';
 import { displayLabel } from './labels.js';
+import { BODY_YEAR, PERIOD_YEAR, PUBLISHED_LINE, TITLE_SUBJECT_WORD, TITLE_WORD, TITLE_YEAR } from './metadata-patterns.js';
 import { cleanParagraphs, isHeadingLike } from './paragraphs.js';
 import type { ReportMeta } from './report.js';
 
@@ -38,16 +39,6 @@ export const DEFAULT_METADATA_SETTINGS: MetadataSettings = Object.freeze({
   minYear: 2008,
 });
 
-const TITLE_WORD = /报告|年报/;
-const TITLE_YEAR = /(?<!\d)(\d{4})\s*年|([〇○零O一二三四五六七八九]{4})\s*年/;
-/** "统计数据从2023年1月1日至12月31日", "截止至2023年12月31日": the reporting period names the year. */
-const PERIOD_YEAR: readonly RegExp[] = [
-  /(?:从|自)\s*(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?(?:至|到|—|-)/,
-  /截(?:止|至)\s*(?:至|到)?\s*(\d{4})\s*年\s*12\s*月\s*31\s*日/,
-];
-const BODY_YEAR = /(?<!\d)(\d{4})\s*年/g;
-const PUBLISHED_LINE = /(?:发布|印发|成文)(?:日期|时间)\s*[:：]?/;
-
 const AGENCY_MISSING = 'no publishing body found in the title, a 单位名称 line, the signature or the body';
 const YEAR_MISSING = 'no report year found in the title, the reporting period or the body';
 
@@ -56,9 +47,6 @@ function findTitleIndex(paragraphs: readonly string[], settings: MetadataSetting
   const window = paragraphs.slice(0, settings.titleWindow);
   return window.findIndex((p) => TITLE_WORD.test(p) && isHeadingLike(p, settings.maxTitleLength));
 }
-
-/** What every annual-report title names; a title line without it is the end of a title cut by a line break. */
-const TITLE_SUBJECT_WORD = /信息公开|政务公开/;
 
 /**
  * The title, prefixed by the line just above it when that line is its start: an agency heading above a title

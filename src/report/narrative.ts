@@ -4,6 +4,19 @@
  * "未收到…申请" are printed statements of zero, so they read as 0; silence reads as null.
  */
 import { cellLookup } from './cell-index.js';
+import {
+  ACTIVE_COUNT,
+  ACTIVE_TOPIC,
+  BOOK_TITLE,
+  FEE_AMOUNT,
+  FEE_NONE,
+  FEE_WORD,
+  RECEIVED_COUNT,
+  RECEIVED_NONE,
+  SECTION_TWO_HEADING,
+  SENTENCE_END,
+} from './metadata-patterns.js';
+import { SUB_SECTION_MARKER } from '../normalize/enumerators.js';
 import { joinWrappedLines } from './paragraphs.js';
 import type { CheckResult, KeyedCell } from './report.js';
 
@@ -30,32 +43,6 @@ function toCents(yuan: number): number {
   return Math.round(yuan * scale) / scale;
 }
 
-const SENTENCE_END = /[。；;!?！？\n]/;
-/** Titles of documents (《…处理费管理办法》) name rules, not facts: they are blanked before reading. */
-const BOOK_TITLE = /《[^》]*》/g;
-
-const FEE_AMOUNT: readonly RegExp[] = [
-  /处理费用?[^，,。；\d]{0,15}?(\d+(?:\.\d+)?)\s*(万元|元)/,
-  /(\d+(?:\.\d+)?)\s*(万元|元)[^，,。；\d]{0,8}?处理费/,
-];
-const FEE_NONE = /(?:未|没有|无|不|免)(?:收取|产生|发生|收|涉及)?[^，,。；\d]{0,12}?处理费/;
-
-const ACTIVE_COUNT: readonly RegExp[] = [
-  /(?:共计?|总计|合计|累计)\s*(?:主动)?(?:公开)?(?:政府)?(?:信息)?\s*(\d+)\s*条/,
-  /主动(?:公开|发布)[^，,。；\d]{0,12}?(\d+)\s*条/,
-];
-const ACTIVE_TOPIC = /主动公开/;
-/** The heading of section 二 ends 总体情况. */
-const SECTION_TWO = /^(?:二|2)\s*[、.]/;
-/** A sub-heading such as （二）依申请公开 ends the 主动公开 sub-section. */
-const SUB_HEADING = /^\(\s*[一二三四五六七八九十]+\s*\)/;
-
-const RECEIVED_COUNT: readonly RegExp[] = [
-  /(?:收到|受理|新收|接收|接到)[^，,。；\d]{0,20}?申请[^，,。；\d]{0,12}?(\d+)\s*件/,
-  /申请[^，,。；\d]{0,10}?(?:数量|数)\s*(?:为|是|共|达)\s*(\d+)\s*件/,
-];
-const RECEIVED_NONE = /(?:未|没有)(?:收到|受理|接到|接收)[^，,。；\d]{0,20}?申请/;
-
 /** Prose paragraphs, cleaned and with layout line breaks undone; table rows (tab-separated cells) are left out. */
 function proseOf(paragraphs: readonly string[]): string[] {
   return joinWrappedLines(paragraphs.filter((p) => !p.includes('\t')));
@@ -76,7 +63,7 @@ function firstNumber(sentence: string, patterns: readonly RegExp[]): RegExpExecA
 
 function feeIn(sentence: string): number | null {
   const text = sentence.replace(BOOK_TITLE, '《》');
-  if (!text.includes('处理费')) return null;
+  if (!text.includes(FEE_WORD)) return null;
   const amount = firstNumber(text, FEE_AMOUNT);
   if (amount !== null) return toCents(Number(amount[1]) * (amount[2] === '万元' ? YUAN_PER_WAN : 1));
   return FEE_NONE.test(text) ? 0 : null;
@@ -103,12 +90,12 @@ function firstFact(
 
 /** Sentences of 总体情况 about 主动公开: they say 主动公开 or sit under a 主动公开 sub-heading. */
 function activeSentences(prose: readonly string[]): string[] {
-  const end = prose.findIndex((p, i) => i > 0 && SECTION_TWO.test(p));
+  const end = prose.findIndex((p, i) => i > 0 && SECTION_TWO_HEADING.test(p));
   const overview = end < 0 ? prose : prose.slice(0, end);
   const out: string[] = [];
   let underTopic = false;
   for (const p of overview) {
-    if (SUB_HEADING.test(p)) underTopic = ACTIVE_TOPIC.test(p.slice(0, p.search(/[:：。]|$/)));
+    if (SUB_SECTION_MARKER.test(p)) underTopic = ACTIVE_TOPIC.test(p.slice(0, p.search(/[:：。]|$/)));
     for (const s of sentencesOf(p)) if (underTopic || ACTIVE_TOPIC.test(s)) out.push(s);
   }
   return out;

@@ -2,17 +2,17 @@
  * Paragraph text as the metadata and narrative readers see it: NFKC-normalised (full-width digits and
  * punctuation become ASCII), extraction artefacts removed, whitespace collapsed.
  */
+import { LIST_MARKER } from '../normalize/enumerators.js';
+import { collapseWhitespace, stripArtefacts } from '../normalize/text.js';
 
-/** Markup left by converters: `[bookmark: _GoBack]` (DOCX dumps), markdown headings and bold. */
-const ARTEFACTS: readonly RegExp[] = [/\[bookmark:[^\]]*\]/g, /^#+\s*/, /\*\*|__/g];
+/** A markdown heading's leading hashes, left in text dumps. */
+const HEADING_HASHES = /^#+\s*/;
 
 /** Sentence punctuation that a heading or a name never carries. */
 const SENTENCE_PUNCTUATION = /[。；;，,！!？?]/;
 
 export function cleanParagraph(text: string): string {
-  let out = text.normalize('NFKC');
-  for (const pattern of ARTEFACTS) out = out.replace(pattern, '');
-  return out.replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(stripArtefacts(text.normalize('NFKC')).replace(HEADING_HASHES, ''));
 }
 
 /** Cleaned, non-empty paragraphs; keeps their order. */
@@ -23,11 +23,6 @@ export function cleanParagraphs(paragraphs: readonly string[]): string[] {
 /** A short line without sentence punctuation: a title, a heading, a name or a date line. */
 export function isHeadingLike(text: string, maxLength: number): boolean {
   return text.length > 0 && text.length <= maxLength && !SENTENCE_PUNCTUATION.test(text);
-}
-
-/** Text without any whitespace, for matching names that extraction split with spaces. */
-export function compactText(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '');
 }
 
 export type ProseSettings = {
@@ -43,8 +38,6 @@ export const DEFAULT_PROSE_SETTINGS: ProseSettings = Object.freeze({ minWrappedL
 /** Page numbers printed between lines: `- 1 -`, `— 2 —`, `第 3 页`, `3/5`. */
 const PAGE_NUMBER = /^(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
 const SENTENCE_FINAL = /[。；;！!？?:：]$/;
-/** A line that opens a heading or a list item never continues the line before it. */
-const OPENS_ITEM = /^(?:[一二三四五六七八九十]+\s*[、.]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.](?!\d))/;
 
 /**
  * Cleaned paragraphs with layout line breaks undone: page numbers dropped, and a long line that ends
@@ -57,10 +50,10 @@ export function joinWrappedLines(paragraphs: readonly string[], settings: ProseS
   for (const line of cleanParagraphs(paragraphs)) {
     if (PAGE_NUMBER.test(line)) continue;
     const last = out.length - 1;
-    if (open && last >= 0 && !OPENS_ITEM.test(line)) out[last] = `${out[last] ?? ''}${line}`;
+    if (open && last >= 0 && !LIST_MARKER.test(line)) out[last] = `${out[last] ?? ''}${line}`;
     else out.push(line);
     const current = out[out.length - 1] ?? '';
-    const heading = OPENS_ITEM.test(current) && !SENTENCE_PUNCTUATION.test(current);
+    const heading = LIST_MARKER.test(current) && !SENTENCE_PUNCTUATION.test(current);
     open = line.length >= settings.minWrappedLineLength && !heading && !SENTENCE_FINAL.test(current);
   }
   return out;

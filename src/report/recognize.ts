@@ -4,6 +4,7 @@
  * → value alignment and keyed cells (emit-cells) → derived subtotals (derive).
  */
 import { blocksOf, type Document } from '../extract/document.js';
+import { collapseWhitespace } from '../normalize/text.js';
 import { deriveCells } from './derive.js';
 import { detectLayouts, withLegacy } from './detect-layout.js';
 import { cellsOfTable } from './emit-cells.js';
@@ -70,7 +71,7 @@ function unrecognizedRows(rows: readonly ClassifiedRow[]): Message[] {
   return rows
     .filter((r) => ((r.cls.kind === 'other' && r.cls.hasValues) || r.cls.kind === 'values') && standardBlocks.has(r.tableIndex))
     .map((r) => {
-      const label = r.labels.map((c) => c.text.replace(/\s+/gu, ' ').trim()).join(' / ');
+      const label = r.labels.map((c) => collapseWhitespace(c.text)).join(' / ');
       return message('row_unrecognized', `a row with numbers matched no canonical key: ${label}`);
     });
 }

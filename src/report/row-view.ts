@@ -5,7 +5,10 @@
  */
 import type { Block, Box, Document } from '../extract/document.js';
 import { blocksOf } from '../extract/document.js';
-import { isBlankText, isDashText, isNumberText } from '../tables/cell-text.js';
+import { readsAsNumber } from '../normalize/numbers.js';
+import { compactText } from '../normalize/text.js';
+import { withoutValueUnit } from '../normalize/units.js';
+import { isBlankText, isDashText } from '../tables/cell-text.js';
 import type { Table, TableMethod } from '../tables/table.js';
 import { TABLES } from './layouts.js';
 import { compactLabel } from './labels.js';
@@ -35,14 +38,12 @@ export type RowView = {
   readonly section: TableId | null;
 };
 
-/** A unit printed after a number inside a value cell ("91.68 万元", "251000元"). */
-const VALUE_UNIT = /(?:万元|元|件|个|条|项)$/u;
-
-/** True when a cell reads as a value: empty, a number (optionally with a unit), or a dash/无. */
+/** True when a cell reads as a value: empty, a number (optionally with a unit: "91.68 万元", "21件"), or a dash/无. */
 export function isValueText(text: string): boolean {
   if (isBlankText(text) || isDashText(text)) return true;
-  const compact = text.normalize('NFKC').replace(/\s+/gu, '');
-  return isNumberText(compact) || (VALUE_UNIT.test(compact) && isNumberText(compact.replace(VALUE_UNIT, '')));
+  const compact = compactText(text);
+  const number = withoutValueUnit(compact);
+  return readsAsNumber(compact) || (number !== null && readsAsNumber(number));
 }
 
 /** Splits a row's cells into label cells and the value cells after the last label. */

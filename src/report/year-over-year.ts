@@ -3,9 +3,8 @@
  * year equals what the previous report carried forward: B[carried_over,c](Y) = B[carried_forward,c](Y−1).
  * A soft relation: reorganisations and re-scoping break it, so a failure is a flag, never a rejection.
  */
-import { compactText } from '../normalize/text.js';
 import { cellLookup } from './cell-index.js';
-import { placePartOf } from './agency.js';
+import { organPartOf, placePartOf } from './agency.js';
 import { REQUEST_COLUMNS } from './relations.js';
 import type { CheckResult, KeyedCell } from './report.js';
 
@@ -28,13 +27,7 @@ export function agencyIdentity(report: Pick<YearReport, 'agency' | 'divisionCode
   if (code.length === TOWNSHIP_CODE_LENGTH) return code;
   const name = report.agency === null ? '' : placePartOf(report.agency);
   if (code === '') return name === '' ? null : `name:${name}`;
-  return `${code}:${organOf(report.agency ?? '')}`;
-}
-
-/** The organ part of a name (财政局 in 平顶山市湛河区财政局); a government is just 政府. */
-function organOf(agency: string): string {
-  const organ = /(?:[省市县区旗州盟])([^省市县区旗州盟]*)$/.exec(compactText(agency))?.[1] ?? agency;
-  return organ.replace(/^人民/, '') || '政府';
+  return `${code}:${organPartOf(report.agency ?? '')}`;
 }
 
 function checksForPair(current: YearReport, previous: YearReport): CheckResult[] {

@@ -8,11 +8,15 @@ import { lowerBound } from './cluster.js';
 import { boxWidth, midX, midY } from './geometry.js';
 import type { Grid, PlacedBox } from './lattice.js';
 import { cellText } from './lines.js';
+import { DEFAULT_TABLE_SETTINGS } from './settings.js';
 
-export type TextSettings = { readonly lineOverlapShare: number; readonly spaceGapShare: number };
-
-/** How far (pt) a word may stick out of its cell and still count as fitting cleanly. */
-const FIT_SLACK = 2;
+/** The TableSettings fields that turn placed words into cell text (see settings.ts for their meaning). */
+export type TextSettings = {
+  readonly lineOverlapShare: number;
+  readonly spaceGapShare: number;
+  readonly cellFitSlack: number;
+  readonly columnCrossSlack: number;
+};
 
 /** Index of the grid interval holding v (between lines[i] and lines[i+1]); -1 outside. */
 function intervalOf(lines: readonly number[], v: number): number {
@@ -25,8 +29,8 @@ function intervalOf(lines: readonly number[], v: number): number {
  * A word that runs across grid columns and holds spaces (a producer that set a whole row as one
  * string) is cut at its spaces, each piece placed by its share of the characters.
  */
-export function splitAtColumns(w: Word, xs: readonly number[]): Word[] {
-  const crossesColumn = xs.some((x) => x > w.box.x0 + 1 && x < w.box.x1 - 1);
+export function splitAtColumns(w: Word, xs: readonly number[], slack = DEFAULT_TABLE_SETTINGS.columnCrossSlack): Word[] {
+  const crossesColumn = xs.some((x) => x > w.box.x0 + slack && x < w.box.x1 - slack);
   if (!crossesColumn || w.vertical === true || !/\S\s+\S/.test(w.text)) return [w];
   const chars = [...w.text];
   const step = boxWidth(w.box) / chars.length;
@@ -41,14 +45,18 @@ export function splitAtColumns(w: Word, xs: readonly number[]): Word[] {
 }
 
 /** Words per placed cell (same order as grid.cells), plus the words that fitted no cell. */
-export function assignWordsToCells(words: readonly Word[], grid: Grid): { perCell: Word[][]; unplaced: Word[] } {
+export function assignWordsToCells(
+  words: readonly Word[],
+  grid: Grid,
+  columnCrossSlack = DEFAULT_TABLE_SETTINGS.columnCrossSlack,
+): { perCell: Word[][]; unplaced: Word[] } {
   const slot = new Map<string, number>();
   grid.cells.forEach((c, i) => {
     for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) slot.set(`${r},${k}`, i);
   });
   const perCell: Word[][] = grid.cells.map(() => []);
   const unplaced: Word[] = [];
-  for (const w of words.flatMap((x) => splitAtColumns(x, grid.xs))) {
+  for (const w of words.flatMap((x) => splitAtColumns(x, grid.xs, columnCrossSlack))) {
     const col = intervalOf(grid.xs, midX(w.box));
     const row = intervalOf(grid.ys, midY(w.box));
     const index = col < 0 || row < 0 ? undefined : slot.get(`${row},${col}`);
@@ -58,8 +66,8 @@ export function assignWordsToCells(words: readonly Word[], grid: Grid): { perCel
   return { perCell, unplaced };
 }
 
-function fits(w: Word, b: Box): boolean {
-  return w.box.x0 >= b.x0 - FIT_SLACK && w.box.x1 <= b.x1 + FIT_SLACK && w.box.y0 >= b.y0 - FIT_SLACK && w.box.y1 <= b.y1 + FIT_SLACK;
+function fits(w: Word, b: Box, slack: number): boolean {
+  return w.box.x0 >= b.x0 - slack && w.box.x1 <= b.x1 + slack && w.box.y0 >= b.y0 - slack && w.box.y1 <= b.y1 + slack;
 }
 
 /** Builds the Table: one Cell per placed box, its text from its words; accuracy = share of words that fit cleanly. */
@@ -70,11 +78,11 @@ export function gridToTable(
   pageNumber: number,
   settings: TextSettings,
 ): Table {
-  const { perCell, unplaced } = assignWordsToCells(words, grid);
+  const { perCell, unplaced } = assignWordsToCells(words, grid, settings.columnCrossSlack);
   let clean = 0;
   const cells: Cell[] = grid.cells.map((c: PlacedBox, i) => {
     const own = perCell[i]!;
-    clean += own.filter((w) => fits(w, c.box)).length;
+    clean += own.filter((w) => fits(w, c.box, settings.cellFitSlack)).length;
     const text = cellText(own, settings.lineOverlapShare, settings.spaceGapShare);
     return makeCell(c.row, c.col, text, { rowSpan: c.rowSpan, colSpan: c.colSpan, box: c.box, page: pageNumber });
   });

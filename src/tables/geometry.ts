@@ -101,6 +101,11 @@ export function containsPoint(b: Box, x: number, y: number): boolean {
   return x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1;
 }
 
+/** The box spanned by two opposite corners, given in any order. */
+export function boxFromCorners(a: readonly [number, number], b: readonly [number, number]): Box {
+  return { x0: Math.min(a[0], b[0]), y0: Math.min(a[1], b[1]), x1: Math.max(a[0], b[0]), y1: Math.max(a[1], b[1]) };
+}
+
 /** The smallest box holding all boxes; null for none. */
 export function unionBoxes(boxes: readonly Box[]): Box | null {
   if (boxes.length === 0) return null;

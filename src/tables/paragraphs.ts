@@ -6,27 +6,26 @@
  */
 import type { Paragraph } from '../extract/document.js';
 import { paragraph } from '../extract/document.js';
-import { boxHeight, unionBoxes } from './geometry.js';
+import { boxHeight, midX, unionBoxes } from './geometry.js';
+import { LIST_MARKER } from '../normalize/enumerators.js';
 import { lineText, type TextLine } from './lines.js';
 
+/** The TableSettings fields that split lines into paragraphs (see settings.ts for their meaning). */
 export type ParagraphSettings = {
   readonly paragraphGap: number;
   readonly paragraphShortLine: number;
+  readonly paragraphSizeChange: number;
+  readonly paragraphIndent: number;
   readonly spaceGapShare: number;
 };
-
-/** Text size change (ratio of line heights) that starts a new paragraph. */
-const SIZE_CHANGE = 1.25;
-/** A line starting this many text heights right of the previous one is indented. */
-const INDENT_HEIGHTS = 1;
 /** Two lines are centred on one axis when their centres differ by at most this many text heights. */
 const SAME_CENTRE_HEIGHTS = 0.5;
 /** A centred line's centre lies within this many text heights of the text column's centre. */
 const COLUMN_CENTRE_HEIGHTS = 1;
 /** A line that ends a sentence, so the next line starts something new even when centred under it. */
 const SENTENCE_END = /[。！？；：.!?;:]$/u;
-/** A line that opens a list item (一、 （二） 3． 7 …) starts something new, however it is centred. */
-const OPENS_ITEM = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}(?!\d)\s*[、.．\s])/u;
+/** A line number set apart by a space (7 …), which opens an item in a PDF line as a list marker does. */
+const SPACED_NUMBER = /^\d{1,2}\s/u;
 
 export function linesToParagraphs(lines: readonly TextLine[], s: ParagraphSettings): Paragraph[] {
   if (lines.length === 0) return [];
@@ -52,13 +51,11 @@ function breaksBetween(prev: TextLine, next: TextLine, column: Column, s: Paragr
   const h = boxHeight(prev.box);
   const hNext = boxHeight(next.box);
   if (next.box.y0 - prev.box.y1 > s.paragraphGap * h) return true;
-  if (Math.max(h, hNext) > SIZE_CHANGE * Math.min(h, hNext)) return true;
+  if (Math.max(h, hNext) > s.paragraphSizeChange * Math.min(h, hNext)) return true;
   if (continuesCentred(prev, next, column, s)) return false;
   if (prev.box.x1 < column.right - s.paragraphShortLine * h) return true;
-  return next.box.x0 > prev.box.x0 + INDENT_HEIGHTS * h;
+  return next.box.x0 > prev.box.x0 + s.paragraphIndent * h;
 }
-
-const centreOf = (l: TextLine): number => (l.box.x0 + l.box.x1) / 2;
 
 /**
  * `next` is centred in the column (indented on both sides) on the axis of `prev`, and `prev` does not end a
@@ -68,11 +65,16 @@ const centreOf = (l: TextLine): number => (l.box.x0 + l.box.x1) / 2;
 export function continuesCentred(prev: TextLine, next: TextLine, column: Column, s: ParagraphSettings): boolean {
   const h = Math.min(boxHeight(prev.box), boxHeight(next.box));
   const middle = (column.left + column.right) / 2;
-  const indented = INDENT_HEIGHTS * h;
+  const indented = s.paragraphIndent * h;
   if (next.box.x0 < column.left + indented || next.box.x1 > column.right - indented) return false;
-  if (Math.abs(centreOf(next) - middle) > COLUMN_CENTRE_HEIGHTS * h) return false;
-  if (Math.abs(centreOf(prev) - centreOf(next)) > SAME_CENTRE_HEIGHTS * h) return false;
-  return !SENTENCE_END.test(lineText(prev, s.spaceGapShare)) && !OPENS_ITEM.test(lineText(next, s.spaceGapShare));
+  if (Math.abs(midX(next.box) - middle) > COLUMN_CENTRE_HEIGHTS * h) return false;
+  if (Math.abs(midX(prev.box) - midX(next.box)) > SAME_CENTRE_HEIGHTS * h) return false;
+  return !SENTENCE_END.test(lineText(prev, s.spaceGapShare)) && !opensItem(lineText(next, s.spaceGapShare));
+}
+
+/** A line that opens a list item (一、 （二） 3． 7 …) starts something new, however it is centred. */
+function opensItem(text: string): boolean {
+  return LIST_MARKER.test(text) || SPACED_NUMBER.test(text);
 }
 
 /** Lines of one paragraph: a space only between two Latin letters or digits, else nothing (CJK wraps anywhere). */

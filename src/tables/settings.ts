@@ -36,18 +36,45 @@ export type TableSettings = {
   readonly lineOverlapShare: number;
   /** A gap wider than this share of the text height between two words on a line is kept as a space. Default 0.5. */
   readonly spaceGapShare: number;
+  /**
+   * How far (pt) a word may stick out of its cell and still count as fitting cleanly (the table's accuracy).
+   * Default 2: glyph boxes overhang thin borders a little; a word reaching further was cut by a wrong line.
+   */
+  readonly cellFitSlack: number;
+  /**
+   * A column line crosses a word only when it lies more than this far (pt) inside the word's box; only then is a
+   * word set across columns (a whole row as one string) cut at its spaces. Default 1: a word touching a border
+   * does not cross it.
+   */
+  readonly columnCrossSlack: number;
   /** Stream: a gap wider than this many text heights between words on a line separates cells. Default 1.2. */
   readonly streamColumnGap: number;
   /** Stream: a table needs at least this many consecutive rows of two or more cells. Default 3. */
   readonly streamMinRows: number;
   /** Stream: a table needs at least this many columns. Default 2. */
   readonly streamMinCols: number;
+  /**
+   * Stream: a line is a table row when wide gaps split it into at least this many cells; a line with fewer
+   * (a wrapped label) may sit inside a run of rows but does not count as one. Default 2.
+   */
+  readonly streamMinRowCells: number;
   /** Stream: rows farther apart than this many line heights end the table. Default 2.5. */
   readonly streamMaxRowGap: number;
   /** Paragraphs: a vertical gap above this many line heights starts a new paragraph. Default 0.8. */
   readonly paragraphGap: number;
   /** Paragraphs: a line ending this many text heights before the right margin ends its paragraph. Default 2. */
   readonly paragraphShortLine: number;
+  /**
+   * Paragraphs: a change of text size by more than this ratio of line heights starts a new paragraph (a heading
+   * above body text). Default 1.25: lines of one paragraph differ by rounding only, a heading is a size up.
+   */
+  readonly paragraphSizeChange: number;
+  /**
+   * Paragraphs: a line starting more than this many text heights right of the one above is indented, and starts a
+   * paragraph (first-line indent); a centred line keeps this much from both margins. Default 1: Chinese body text
+   * indents by two characters.
+   */
+  readonly paragraphIndent: number;
   /** Keep the intermediate edges, intersections and cell boxes for a review page to draw. Default false. */
   readonly debug: boolean;
 };
@@ -68,12 +95,17 @@ export const DEFAULT_TABLE_SETTINGS: TableSettings = Object.freeze({
   minCells: 2,
   lineOverlapShare: 0.5,
   spaceGapShare: 0.5,
+  cellFitSlack: 2,
+  columnCrossSlack: 1,
   streamColumnGap: 1.2,
   streamMinRows: 3,
   streamMinCols: 2,
+  streamMinRowCells: 2,
   streamMaxRowGap: 2.5,
   paragraphGap: 0.8,
   paragraphShortLine: 2,
+  paragraphSizeChange: 1.25,
+  paragraphIndent: 1,
   debug: false,
 });
 
@@ -100,6 +132,9 @@ export const DEFAULT_STITCH_SETTINGS: StitchSettings = Object.freeze({
 
 const PER_AXIS = ['snap', 'join', 'intersection'] as const;
 
+/** The top and bottom margin bands together must leave part of the page between them. */
+const MAX_MARGIN_SHARE = 0.5;
+
 /** Merges `partial` over the defaults; per-axis tolerances follow the general one unless given. */
 export function resolveTableSettings(partial: Partial<TableSettings> = {}): TableSettings {
   const merged: Record<string, unknown> = { ...DEFAULT_TABLE_SETTINGS, ...partial };
@@ -115,7 +150,8 @@ export function resolveTableSettings(partial: Partial<TableSettings> = {}): Tabl
     throw new SettingsError(`unknown table strategy: ${String(merged['strategy'])} (expected ${TABLE_STRATEGIES.join(', ')})`);
   }
   checkNumbers(merged, Object.keys(DEFAULT_TABLE_SETTINGS).filter((k) => k !== 'strategy' && k !== 'debug'));
-  checkWholeAtLeast(merged, { minCells: 1, streamMinRows: 2, streamMinCols: 2 });
+  checkWholeAtLeast(merged, { minCells: 1, streamMinRows: 2, streamMinCols: 2, streamMinRowCells: 2 });
+  if ((merged['paragraphSizeChange'] as number) < 1) throw new SettingsError('paragraphSizeChange must be at least 1 (a ratio of sizes)');
   checkBooleans(merged, ['debug']);
   return Object.freeze(merged as TableSettings);
 }
@@ -123,7 +159,9 @@ export function resolveTableSettings(partial: Partial<TableSettings> = {}): Tabl
 export function resolveStitchSettings(partial: Partial<StitchSettings> = {}): StitchSettings {
   const merged: Record<string, unknown> = { ...DEFAULT_STITCH_SETTINGS, ...partial };
   checkNumbers(merged, ['xTolerance', 'marginShare', 'furnitureMaxChars']);
-  if ((merged['marginShare'] as number) >= 0.5) throw new SettingsError('marginShare must be below 0.5');
+  if ((merged['marginShare'] as number) >= MAX_MARGIN_SHARE) {
+    throw new SettingsError(`marginShare must be below ${MAX_MARGIN_SHARE}`);
+  }
   checkBooleans(merged, ['dropRepeatedHeader', 'rejoinCutRows']);
   return Object.freeze(merged as StitchSettings);
 }

@@ -4,6 +4,9 @@
  */
 import type { Cell, Table } from './table.js';
 import { clusterValues, nearestIndex } from './cluster.js';
+import { LIST_MARKER } from '../normalize/enumerators.js';
+import { readsAsNumber } from '../normalize/numbers.js';
+import { compactText } from '../normalize/text.js';
 
 /** Sorted column boundaries of a table, from its cells' boxes (tables without boxes have none). */
 export function columnBoundaries(t: Table, tolerance: number): number[] {
@@ -30,13 +33,11 @@ export function remapCells(t: Table, xs: readonly number[], rowOffset: number): 
   });
 }
 
-const norm = (s: string): string => s.replace(/\s+/g, '');
-
 function rowSignature(cells: readonly Cell[], row: number): string {
   return cells
     .filter((c) => c.row === row)
     .sort((a, b) => a.col - b.col)
-    .map((c) => `${c.col}:${c.colSpan}:${norm(c.text)}`)
+    .map((c) => `${c.col}:${c.colSpan}:${compactText(c.text)}`)
     .join('|');
 }
 
@@ -46,7 +47,7 @@ export function repeatedHeaderRows(first: readonly Cell[], next: readonly Cell[]
   while (k < nextRows) {
     const a = rowSignature(first, k);
     const b = rowSignature(next, k);
-    if (a === '' || a !== b || !next.some((c) => c.row === k && norm(c.text) !== '')) break;
+    if (a === '' || a !== b || !next.some((c) => c.row === k && compactText(c.text) !== '')) break;
     k++;
   }
   return k;
@@ -63,13 +64,9 @@ export function dropLeadingRows(cells: readonly Cell[], count: number): Cell[] {
     });
 }
 
-const NUMBER = /^[-+]?[\d,，.．]+%?$/;
-/** A label that opens with a list marker (一、 （二） 3. …) starts a row of its own, not a fragment. */
-const LIST_MARKER = /^[（(]?[一二三四五六七八九十百\d]+[)）、.．]/;
-
 /** Columns left of the first column that holds a number below the header: the row labels. 0 when no number. */
 export function labelColumnCount(cells: readonly Cell[]): number {
-  const numeric = cells.filter((c) => NUMBER.test(c.text.trim()));
+  const numeric = cells.filter((c) => readsAsNumber(c.text));
   return numeric.length === 0 ? 0 : Math.min(...numeric.map((c) => c.col));
 }
 
@@ -110,6 +107,7 @@ function joinCutRow(cells: readonly Cell[], seam: number, labels: number): Cell[
   const values = row.filter((c) => c.col >= labels);
   const fragments = row.filter((c) => c.col < labels && c.text.trim() !== '');
   if (row.length === 0 || fragments.length === 0 || values.some((c) => c.text.trim() !== '')) return [...cells];
+  // A label that opens with a list marker (一、 （二） 3. …) starts a row of its own, not a fragment.
   if (fragments.some((c) => LIST_MARKER.test(c.text.trim()))) return [...cells];
   const targets = fragments.map((f) => cells.find((c) => c.col === f.col && c.colSpan === f.colSpan && c.row + c.rowSpan === seam));
   if (targets.some((t) => t === undefined || t.text.trim() === '')) return [...cells];

@@ -7,6 +7,7 @@
  */
 import type { Block, Page } from '../extract/document.js';
 import { tableBlock } from '../extract/document.js';
+import { compactText } from '../normalize/text.js';
 import { message } from '../report/flags.js';
 import { table as makeTable, type Table } from './table.js';
 import { DEFAULT_STITCH_SETTINGS, type StitchSettings } from './settings.js';
@@ -23,7 +24,7 @@ import {
 /** Page numbers, headers and footers: short paragraphs in the top or bottom margin band. */
 function isFurniture(block: Block, page: Page, s: StitchSettings): boolean {
   if (block.kind !== 'paragraph') return false;
-  if ([...block.text.replace(/\s+/g, '')].length > s.furnitureMaxChars) return false;
+  if ([...compactText(block.text)].length > s.furnitureMaxChars) return false;
   const height = page.size?.height;
   if (height === undefined || !block.box) return true;
   return block.box.y1 <= s.marginShare * height || block.box.y0 >= (1 - s.marginShare) * height;
@@ -52,7 +53,10 @@ export function joinTables(first: Table, next: Table, s: StitchSettings = DEFAUL
   const pages = [...new Set([...first.pages, ...next.pages])];
   const weight = first.cells.length + next.cells.length;
   const accuracy = weight === 0 ? 1 : (first.quality.accuracy * first.cells.length + next.quality.accuracy * next.cells.length) / weight;
-  const split = message('table_split', `table continues from page ${pages.slice(0, -1).join(', ')} to page ${pages[pages.length - 1]}`, { page: next.pages[0] ?? 0 }, 'info');
+  const text = `table continues from page ${pages.slice(0, -1).join(', ')} to page ${pages[pages.length - 1]}`;
+  // Pages are 1-based: a continuation whose page is unknown gets no page rather than 0.
+  const where = next.pages[0] === undefined ? undefined : { page: next.pages[0] };
+  const split = message('table_split', text, where, 'info');
   const messages = [...first.quality.messages, ...next.quality.messages, split];
   return makeTable(cells, first.method, { pages, quality: { accuracy, messages } });
 }

@@ -5,7 +5,8 @@
  */
 import type { Box, Word } from '../extract/document.js';
 import type { Table } from './table.js';
-import { boxHeight, unionBoxes } from './geometry.js';
+import { boxHeight, midX, unionBoxes } from './geometry.js';
+import { DEFAULT_TABLE_SETTINGS } from './settings.js';
 import { groupLines, type TextLine } from './lines.js';
 import { gridToTable, type TextSettings } from './cells.js';
 import type { Grid, PlacedBox } from './lattice.js';
@@ -14,6 +15,7 @@ export type StreamSettings = TextSettings & {
   readonly streamColumnGap: number;
   readonly streamMinRows: number;
   readonly streamMinCols: number;
+  readonly streamMinRowCells: number;
   readonly streamMaxRowGap: number;
 };
 
@@ -39,33 +41,34 @@ export function lineToSegments(line: TextLine, gapHeights: number): Segment[] {
 }
 
 /**
- * Runs of consecutive rows with two or more cells, close enough to each other; a one-cell row
- * (a wrapped label) may sit inside a run but not at its ends.
+ * Runs of consecutive rows with `streamMinRowCells` (two) or more cells, close enough to each other; a row with
+ * fewer (a wrapped label) may sit inside a run but not at its ends.
  */
 export function findRowRuns(rows: readonly StreamRow[], s: StreamSettings): StreamRow[][] {
   const runs: StreamRow[][] = [];
   let run: StreamRow[] = [];
+  const isRow = (r: StreamRow): boolean => r.segments.length >= s.streamMinRowCells;
   const close = (): void => {
-    while (run.length > 0 && run[run.length - 1]!.segments.length < 2) run.pop();
-    if (run.filter((r) => r.segments.length >= 2).length >= s.streamMinRows) runs.push(run);
+    while (run.length > 0 && !isRow(run[run.length - 1]!)) run.pop();
+    if (run.filter(isRow).length >= s.streamMinRows) runs.push(run);
     run = [];
   };
   for (const row of rows) {
     const prev = run[run.length - 1];
     const gap = prev ? row.line.box.y0 - prev.line.box.y1 : 0;
     const tooFar = prev !== undefined && gap > s.streamMaxRowGap * boxHeight(prev.line.box);
-    if (tooFar || (row.segments.length < 2 && (run.length === 0 || prev!.segments.length < 2))) close();
-    if (row.segments.length >= 2 || run.length > 0) run.push(row);
+    if (tooFar || (!isRow(row) && (run.length === 0 || !isRow(prev!)))) close();
+    if (isRow(row) || run.length > 0) run.push(row);
   }
   close();
   return runs;
 }
 
 /** Column bands: the merged x-extents of the cells of the rows with the usual (most common) cell count or more. */
-export function columnBands(rows: readonly StreamRow[]): Band[] {
+export function columnBands(rows: readonly StreamRow[], minRowCells = DEFAULT_TABLE_SETTINGS.streamMinRowCells): Band[] {
   const counts = new Map<number, number>();
-  for (const r of rows) if (r.segments.length >= 2) counts.set(r.segments.length, (counts.get(r.segments.length) ?? 0) + 1);
-  const usual = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 2;
+  for (const r of rows) if (r.segments.length >= minRowCells) counts.set(r.segments.length, (counts.get(r.segments.length) ?? 0) + 1);
+  const usual = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? minRowCells;
   const spans = rows
     .filter((r) => r.segments.length >= usual)
     .flatMap((r) => r.segments.map((g) => ({ x0: g.box.x0, x1: g.box.x1 })))
@@ -83,7 +86,7 @@ export function columnBands(rows: readonly StreamRow[]): Band[] {
 function bandRange(box: Box, bands: readonly Band[]): [number, number] {
   const hit = bands.map((b, i) => (box.x0 < b.x1 && box.x1 > b.x0 ? i : -1)).filter((i) => i >= 0);
   if (hit.length > 0) return [hit[0]!, hit[hit.length - 1]!];
-  const mid = (box.x0 + box.x1) / 2;
+  const mid = midX(box);
   let best = 0;
   bands.forEach((b, i) => {
     const d = Math.min(Math.abs(b.x0 - mid), Math.abs(b.x1 - mid));
@@ -135,7 +138,7 @@ export function streamTables(words: readonly Word[], pageNumber: number, s: Stre
   }));
   const out: StreamTable[] = [];
   for (const run of findRowRuns(rows, s)) {
-    const bands = columnBands(run);
+    const bands = columnBands(run, s.streamMinRowCells);
     if (bands.length < s.streamMinCols) continue;
     const grid = rowsToGrid(run, bands);
     const runWords = run.flatMap((r) => r.line.words);

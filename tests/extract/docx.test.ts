@@ -202,4 +202,16 @@ describe('extractDocx headings', () => {
       { kind: 'paragraph', text: '正文' },
     ]);
   });
+
+  it('takes the heading style names from the settings', async () => {
+    const { Document: DocxDocument, Packer, Paragraph } = await import('docx');
+    const file = new DocxDocument({
+      styles: { paragraphStyles: [{ id: 'Custom', name: '报告大标题', run: { bold: true } }] },
+      sections: [{ children: [new Paragraph({ text: '年度报告', style: 'Custom' }), new Paragraph('正文')] }],
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(file));
+    expect(blocksOf(await extractDocx(bytes))[0]).toEqual({ kind: 'paragraph', text: '年度报告' });
+    const custom = { ...DEFAULT_DOCX_SETTINGS, headingStyles: ['报告大标题'] };
+    expect(blocksOf(await extractDocx(bytes, custom))[0]).toEqual({ kind: 'paragraph', text: '年度报告', heading: 1 });
+  });
 });

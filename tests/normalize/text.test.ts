@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, compactText } from '../../src/normalize/text.js';
+import { collapseWhitespace, compactText, stripArtefacts } from '../../src/normalize/text.js';
 
 describe('compactText', () => {
   it('folds full-width forms and drops every kind of whitespace and invisible character', () => {
@@ -13,5 +13,13 @@ describe('collapseWhitespace', () => {
   it('keeps the printed characters on one line: one space per whitespace run, trimmed', () => {
     expect(collapseWhitespace('\u3000a\u00a0\u00a0b\n\tc\u200b ')).toBe('a b c');
     expect(collapseWhitespace('（一）１２３')).toBe('（一）１２３');
+  });
+});
+
+describe('stripArtefacts', () => {
+  it('removes bookmarks (any case) and bold markers, keeping the text between them', () => {
+    expect(stripArtefacts('[bookmark: _GoBack]**（二）依申请公开**')).toBe('（二）依申请公开');
+    expect(stripArtefacts('[Bookmark: x]__自然人__')).toBe('自然人');
+    expect(stripArtefacts('# 标题 * 1')).toBe('# 标题 * 1');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerUnitOf, splitMoneyUnit, stripCountUnit } from '../../src/normalize/units.js';
+import { headerUnitOf, splitMoneyUnit, stripCountUnit, withoutValueUnit } from '../../src/normalize/units.js';
 import { TABLES } from '../../src/report/layouts.js';
 
 describe('units', () => {
@@ -27,5 +27,13 @@ describe('units', () => {
   it('drops a count unit only after a number', () => {
     expect(stripCountUnit('21件')).toBe('21');
     expect(stripCountUnit('件')).toBe('件');
+  });
+
+  it('finds the number before any unit a value cell prints', () => {
+    expect(['91.68万元', '91.68万', '251000元', '21件', '3个', '5条', '2项'].map(withoutValueUnit)).toEqual([
+      '91.68', '91.68', '251000', '21', '3', '5', '2',
+    ]);
+    expect(withoutValueUnit('元')).toBeNull();
+    expect(withoutValueUnit('21')).toBeNull();
   });
 });

@@ -50,7 +50,7 @@ export const PARTIAL_REPORT: Report = {
   },
   layouts: { active_disclosure: 'absent', requests: '2021', review_litigation: 'mixed' },
   cells: [
-    cell('new_received', 'natural_person', 10),
+    cell('new_received', 'natural_person', 10, { box: { x0: 310.5, y0: 402, x1: 330.25, y1: 414 } }),
     cell('new_received', 'total', 12, { raw: '1,2', flags: ['misaligned', 'label_fuzzy'] }),
     cell('new_received', 'legal_person.commercial', null, { raw: '—', flags: ['dash_or_word'] }),
     cell('carried_over', 'total', 0),

@@ -10,6 +10,7 @@ import { reportsCsv } from '../../src/output/reports-csv.js';
 import { reportsJsonlChunks } from '../../src/output/reports-jsonl.js';
 import { textFile } from '../../src/output/text.js';
 import { wideTableCsv } from '../../src/output/wide-tables.js';
+import { reportFromJson } from '../../src/review/read-reports.js';
 import { allColumnKeys } from '../../src/report/layouts.js';
 import { csvRecords, parseCsv } from './read-csv.js';
 import { FAILED_REPORT, PARTIAL_REPORT } from './sample-reports.js';
@@ -176,6 +177,15 @@ describe('reports.jsonl', () => {
     expect(first.cells).toContainEqual(expect.objectContaining({ row_key: 'new_received', col_key: 'legal_person.commercial', value: null, provenance: 'blank' }));
     expect(first.messages).toContainEqual({ code: 'table_split', severity: 'warning', text: 'requests stitched across pages 2 and 3', where: { page: 3, table: 'requests' } });
     expect(first.generic_tables).toEqual([expect.objectContaining({ file: 'tables_generic/a1b2c3d4e5f6-1.csv', pages: [2, 3] })]);
+  });
+
+  it('writes where a PDF cell was read, null for a cell without a box, and reads both back', () => {
+    const first = JSON.parse(lines[0]!) as { cells: { row_key: string; col_key: string; box: unknown }[] };
+    const boxOf = (rowKey: string, colKey: string) => first.cells.find((c) => c.row_key === rowKey && c.col_key === colKey)?.box;
+    expect(boxOf('new_received', 'natural_person')).toEqual({ x0: 310.5, y0: 402, x1: 330.25, y1: 414 });
+    expect(boxOf('new_received', 'total')).toBeNull();
+    const back = reportFromJson(first);
+    expect(back.cells).toEqual(PARTIAL_REPORT.cells);
   });
 
   it('gives a failed file null layouts, as reports.csv leaves them blank, and agrees with it on every report', () => {

@@ -45,6 +45,20 @@ describe('layouts', () => {
     expect(order[14]).toBe('litigation.after_review/total');
   });
 
+  it('describes how each table is printed: row stubs, header scope, a flat row, the （六） leaf', () => {
+    const shape = TABLE_IDS.map((id) => [id, TABLES[id].rowLabelsPrinted, TABLES[id].headerScope, TABLES[id].flatRowOrder?.length ?? 0]);
+    expect(shape).toEqual([
+      ['active_disclosure', true, 'block', 0],
+      ['requests', true, 'table', 0],
+      ['review_litigation', false, 'table', 15],
+    ]);
+    expect(TABLES.review_litigation.flatRowOrder).toBe(REVIEW_LITIGATION_ORDER);
+    // A leaf-form row is printed in the layouts that print it as a leaf and derived where its sub-items are printed.
+    const leafRows = TABLE_IDS.flatMap((id) => TABLES[id].rows.filter((r) => r.leafForm === true).map((r) => `${id}/${r.key}`));
+    expect(leafRows).toEqual(['requests/result.other.subtotal']);
+    expect(rowDef('requests', 'result.other.subtotal')).toMatchObject({ printedIn: ['2019', 'mixed'], derivedIn: ['2021'] });
+  });
+
   it('holds every canonical key and verbatim label of DOMAIN.md §2', () => {
     const domain = readFileSync(new URL('../../../shared/DOMAIN.md', import.meta.url), 'utf8');
     for (const id of TABLE_IDS) {

@@ -21,5 +21,8 @@ describe('table settings', () => {
     expect(() => resolveTableSettings({ streamMinRows: 1.5 })).toThrow(SettingsError);
     expect(() => resolveStitchSettings({ marginShare: 0.6 })).toThrow(SettingsError);
     expect(() => resolveStitchSettings({ xTolerance: Number.NaN })).toThrow(SettingsError);
+    expect(() => resolveTableSettings({ paragraphSizeChange: 0.8 })).toThrow(/paragraphSizeChange/);
+    expect(() => resolveTableSettings({ streamMinRowCells: 1 })).toThrow(SettingsError);
+    expect(() => resolveTableSettings({ cellFitSlack: -2 })).toThrow(SettingsError);
   });
 });

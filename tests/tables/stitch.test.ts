@@ -41,6 +41,15 @@ describe('joinTables', () => {
     expect(joined.quality.messages.map((m) => [m.code, m.severity])).toEqual([['table_split', 'info']]);
   });
 
+  it('says where the continuation starts (1-based), and no page when the continuation has none', () => {
+    const first = part([boxed(0, 0, '甲'), boxed(0, 1, '1')], 1);
+    expect(joinTables(first, part([boxed(0, 0, '乙'), boxed(0, 1, '2')], 2)).quality.messages[0]?.where).toEqual({ page: 2 });
+    const pageless = table([boxed(0, 0, '乙'), boxed(0, 1, '2')], 'lattice', { pages: [] });
+    const split = joinTables(first, pageless).quality.messages[0];
+    expect(split?.code).toBe('table_split');
+    expect(split).not.toHaveProperty('where');
+  });
+
   it('keeps an empty first row when its neighbour above is a plain one-row label (a real blank)', () => {
     const first = part([boxed(0, 0, '甲'), boxed(0, 1, '1')], 1);
     const next = part([boxed(0, 0, ''), boxed(0, 1, '2')], 2);

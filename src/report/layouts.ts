@@ -329,6 +329,14 @@ export const HEADER_DISTINCTIVE: Readonly<Record<TableId, readonly string[]>> = 
 };
 
 /**
+ * Words that label rows and columns of almost any table (budget 部门预算/决算 tables print 合计, 总计 and 其他 on
+ * every page). Some are labels of Tables B and C too, so they still key cells there, but on their own they never
+ * count as evidence that a standard table is present (table-evidence.ts). 企业 is a Table B column variant that
+ * reads as a plain word just as well.
+ */
+export const GENERIC_LABELS: readonly string[] = ['其他', '其它', '合计', '总计', '小计', '企业'];
+
+/**
  * Headings of pre-2019 reports (2008 条例, free-form statistics): a document with none of the standard tables
  * and one of these is in the 'legacy' layout (DOMAIN.md §0.3, §4.4).
  */

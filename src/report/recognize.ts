@@ -1,7 +1,8 @@
 /**
  * The recognizer: finds the three standard tables in a document and maps their cells to canonical keys.
- * A ladder of named steps: row views → row classification (find-tables) → layout per table (detect-layout)
- * → value alignment and keyed cells (emit-cells) → derived subtotals (derive).
+ * A ladder of named steps: row views → row classification (find-tables) → tables proven by evidence
+ * (table-evidence) → layout per table (detect-layout) → value alignment and keyed cells (emit-cells) → derived
+ * subtotals (derive).
  */
 import { blocksOf, type Document } from '../extract/document.js';
 import { collapseWhitespace } from '../normalize/text.js';
@@ -13,6 +14,7 @@ import { message, uniqueMessages, type Message } from './flags.js';
 import { DEFAULT_ALIGN_SETTINGS, type AlignSettings } from './align.js';
 import { DEFAULT_MATCH_SETTINGS, type MatchSettings } from './labels.js';
 import { rowViewsOfBlocks } from './row-view.js';
+import { DEFAULT_EVIDENCE_SETTINGS, keepProvenTables, type EvidenceSettings } from './table-evidence.js';
 import { TABLE_IDS, type KeyedCell, type Layout, type TableId } from './report.js';
 
 export type Recognition = {
@@ -25,11 +27,13 @@ export type Recognition = {
 export type RecognizeSettings = {
   readonly match: MatchSettings;
   readonly align: AlignSettings;
+  readonly evidence: EvidenceSettings;
 };
 
 export const DEFAULT_RECOGNIZE_SETTINGS: RecognizeSettings = Object.freeze({
   match: DEFAULT_MATCH_SETTINGS,
   align: DEFAULT_ALIGN_SETTINGS,
+  evidence: DEFAULT_EVIDENCE_SETTINGS,
 });
 
 export type RecognizeOptions = {
@@ -41,7 +45,8 @@ export type RecognizeOptions = {
 /** Finds the three standard tables in a (built: see tables/index.ts) document and maps their cells to canonical keys. */
 export function recognizeTables(doc: Document, options: RecognizeOptions = {}): Recognition {
   const settings = options.settings ?? DEFAULT_RECOGNIZE_SETTINGS;
-  const rows = findTableRows(rowViewsOfBlocks(blocksOf(doc)), settings.match);
+  const classified = findTableRows(rowViewsOfBlocks(blocksOf(doc)), settings.match);
+  const rows = keepProvenTables(classified, settings.evidence, settings.match);
   const decision = detectLayouts(rows, options.year ?? null);
   const layouts = withLegacy(decision.layouts, paragraphTexts(doc));
   const messages: Message[] = [...decision.messages, ...unrecognizedRows(rows)];

@@ -5,10 +5,13 @@ import { isNianbaoError } from './errors.js';
 import type { Format } from './extract/document.js';
 import { extractDocument, sniffFormat } from './extract/index.js';
 import { failedReport, type Report, type SourceInfo } from './report/report.js';
+import { untimed, type StageTimer } from './stage-timer.js';
 
 export type ExtractOptions = {
   /** The file's path as the user gave it (relative to the input folder); it names the file in every output. */
   readonly file: string;
+  /** Measures the stages (see stage-timer.ts); by default nothing is measured. */
+  readonly timer?: StageTimer;
 };
 
 export function sourceOf(bytes: Uint8Array, file: string): SourceInfo {
@@ -35,8 +38,9 @@ export async function extractReport(bytes: Uint8Array, options: ExtractOptions):
   const source = sourceOf(bytes, options.file);
   const format = formatOrNull(bytes, options.file);
   try {
-    const doc = await extractDocument(bytes, options.file);
-    return analyzeDocument(doc, source);
+    const time = options.timer ?? untimed;
+    const doc = await time('extract', () => extractDocument(bytes, options.file));
+    return analyzeDocument(doc, source, time);
   } catch (error) {
     return failedReport(source, errorText(error), format);
   }

@@ -1,165 +1,256 @@
 /**
- * A batch: collect the input files, turn each into a Report (one bad file never stops the batch), then write
- * every output. Files are processed one after the other through `processFile`, the step a worker pool replaces.
+ * A batch: collect the input files, have a pool of workers turn each into a Report (one bad file never stops
+ * the batch), then write every output. Workers put each Report into the resume cache in the output folder; the
+ * main thread keeps only a small outcome per file, and at the end streams the reports back from the cache into
+ * the output files (in input order, so every run over the same files writes the same bytes). A run that is
+ * killed leaves whole cache entries, and the next run only processes what is missing.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, readFile, stat } from 'node:fs/promises';
-import { FileTooLargeError, isNianbaoError } from './errors.js';
-import { errorText, extractReport, sourceOf } from './extract-report.js';
-import { collectInputs, type InputFile } from './inputs.js';
-import { writeOutputs, type WrittenFiles } from './output/index.js';
-import { failedReport, type Report, type SourceInfo, type Status } from './report/report.js';
+import { mkdir } from 'node:fs/promises';
+import { yearOverYearBySha } from './batch-checks.js';
+import { processFile, type FileContext, type FileOutcome } from './batch-file.js';
+import { ResultCache } from './cache.js';
+import { errorText } from './extract-report.js';
+import { collectInputs, type InputFile, type WalkProblem } from './inputs.js';
+import { DEFAULT_LIMITS, defaultWorkerCount, type BatchLimits } from './limits.js';
+import { BatchWriter, type WrittenOutputs } from './output/batch-writer.js';
+import { writeWorkbook } from './output/xlsx.js';
+import { WorkerPool, type PoolStats } from './pool.js';
+import { Progress, SlowestFiles, summaryLines, type ProgressMode, type Slowest } from './progress.js';
+import { failedReport, type Report, type Status } from './report/report.js';
+import { writeReviewSite } from './review/site.js';
 import { nianbaoVersion } from './version.js';
+import type { WorkerJob, WorkerResult } from './worker.js';
 
-export type PipelineSettings = {
-  /** Largest file read, in bytes. Default 200 MiB: bigger files are scans or archives, and reading them would stall the batch. */
-  readonly maxFileBytes: number;
-};
-
-export const DEFAULT_PIPELINE_SETTINGS: PipelineSettings = Object.freeze({ maxFileBytes: 200 * 1024 * 1024 });
+export { readErrorText, type FileOutcome } from './batch-file.js';
 
 export type BatchOptions = {
   /** Output folder. Default `output`. */
   readonly out?: string;
   /** Also write text/<report_id>.txt. */
   readonly text?: boolean;
-  /** No progress lines or summary (errors that stop the run are still logged). */
+  /** No progress and no summary (errors that stop the run are still logged). Same as `progress: 'none'`. */
   readonly quiet?: boolean;
-  /** Redo files already processed (accepted; there is no cache yet). */
+  /** How progress is shown. Default 'lines' (one line per file through `log`). */
+  readonly progress?: ProgressMode;
+  /** Redo files already in the cache. */
   readonly force?: boolean;
-  /** Parallel workers (accepted; files are processed one at a time for now). */
+  /** Worker threads. Default: the cores this process may use. */
   readonly workers?: number;
-  /** Where progress lines go. Default: standard error. */
+  /** Where progress lines and the summary go. Default: standard error. */
   readonly log?: (line: string) => void;
-  readonly settings?: Partial<PipelineSettings>;
+  /** Where the progress bar is drawn (text as is, no newline added). Default: standard error. */
+  readonly write?: (text: string) => void;
+  /** Terminal width for the bar. */
+  readonly columns?: number;
+  /** The paths an input `-` stands for. */
+  readonly listed?: readonly string[];
+  readonly limits?: Partial<BatchLimits>;
+  /** Also write nianbao.xlsx (holds every report in memory while it is written). */
+  readonly xlsx?: boolean;
+  /** Also write the review pages (holds every report in memory while they are written). */
+  readonly review?: boolean;
+  /** Return every report in `BatchResult.reports` (for library callers with batches that fit in memory). */
+  readonly keepReports?: boolean;
 };
 
 export type BatchResult = {
-  /** 0 when the batch finished and its outputs were written; 1 when nothing could be written. */
+  /** 0 when the batch finished and its outputs were written; 1 when they could not be written. */
   readonly exitCode: 0 | 1;
   readonly outDir: string;
+  /** One per input file, in input order. */
+  readonly files: readonly FileOutcome[];
+  /**
+   * Every report in input order, only when `keepReports` is set or `xlsx`/`review` needed them all; otherwise
+   * empty, so that a batch of 10,000 files never holds 10,000 reports (they are in reports.jsonl).
+   */
   readonly reports: readonly Report[];
   readonly counts: Readonly<Record<Status, number>>;
-  /** Files written, relative to outDir. */
-  readonly written: WrittenFiles;
+  /** Output files written, relative to outDir (per-report files are counted in `outputs`). */
+  readonly written: readonly string[];
+  readonly outputs: WrittenOutputs | null;
+  readonly slowest: readonly Slowest[];
+  readonly problems: readonly WalkProblem[];
+  readonly pool: PoolStats | null;
+  /** Time spent writing the outputs, in ms. */
+  readonly writeMs: number;
 };
 
 export const DEFAULT_OUT_DIR = 'output';
 
-/** One file to one Report; never throws. Reports of identical bytes are reused under the new name. */
-export type FileProcessor = (file: InputFile) => Promise<Report>;
+/** The worker's entry beside this module: the built `.js`, or the `.ts` source under tsx and vitest. */
+const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
 
-function stderrLine(line: string): void {
-  process.stderr.write(`${line}\n`);
+const LOST_ENTRY = 'its result was removed from the cache folder during the run; run again to read it';
+
+function stderrText(text: string): void {
+  process.stderr.write(text);
 }
 
-export function sequentialProcessor(settings: PipelineSettings): FileProcessor {
-  const bySha = new Map<string, Report>();
-  return async (file) => {
-    const bytes = await readInput(file, settings).catch((error: unknown) => error);
-    if (!(bytes instanceof Uint8Array)) return failedReport(await unreadSource(file), readErrorText(bytes));
-    const source = sourceOf(bytes, file.name);
-    const known = bySha.get(source.sha256);
-    if (known !== undefined) return { ...known, source };
-    const report = await extractReport(bytes, { file: file.name });
-    bySha.set(source.sha256, report);
-    return report;
-  };
-}
-
-/** Why a file could not be read from disk, in plain words (a NianbaoError says it itself). */
-export function readErrorText(error: unknown): string {
-  if (isNianbaoError(error)) return error.message;
-  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-  const reason = READ_ERRORS[code] ?? (error instanceof Error ? error.message : String(error));
-  return `cannot read the file: ${reason}`;
-}
-
-const READ_ERRORS: Readonly<Record<string, string>> = {
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  ENOENT: 'it disappeared before it was read',
-  EISDIR: 'it is a folder',
-  EIO: 'input/output error',
-};
-
-/** The source of a file that was not read: hashed as a stream when it can be opened at all, else no hash. */
-async function unreadSource(file: InputFile): Promise<SourceInfo> {
-  try {
-    const hash = createHash('sha256');
-    let bytes = 0;
-    for await (const chunk of createReadStream(file.path)) {
-      const data = chunk as Buffer;
-      hash.update(data);
-      bytes += data.length;
-    }
-    return { file: file.name, sha256: hash.digest('hex'), bytes };
-  } catch {
-    return { file: file.name, sha256: '', bytes: 0 };
-  }
-}
-
-async function readInput(file: InputFile, settings: PipelineSettings): Promise<Uint8Array> {
-  const info = await stat(file.path);
-  if (info.size > settings.maxFileBytes) {
-    throw new FileTooLargeError(`too large: ${megabytes(info.size)} MB, the limit is ${megabytes(settings.maxFileBytes)} MB`);
-  }
-  return new Uint8Array(await readFile(file.path));
-}
-
-function megabytes(bytes: number): string {
-  return (bytes / (1024 * 1024)).toFixed(1);
-}
-
-export function countByStatus(reports: readonly Report[]): Record<Status, number> {
+export function countByStatus(files: readonly { status: Status }[]): Record<Status, number> {
   const counts: Record<Status, number> = { ok: 0, partial: 0, not_a_report: 0, failed: 0 };
-  for (const r of reports) counts[r.status] += 1;
+  for (const f of files) counts[f.status] += 1;
   return counts;
 }
 
-export function progressLine(report: Report, index: number, total: number): string {
-  const reason = report.error === null ? '' : `: ${report.error}`;
-  return `[${index}/${total}] ${report.status} ${report.source.file}${reason}`;
+/** Runs `handle` over the items with at most `concurrency` at a time; results keep the items' order. */
+async function mapLimited<T, R>(items: readonly T[], concurrency: number, handle: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await handle(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, lane));
+  return results;
+}
+
+/** Cache entries read ahead of the writer, so it rarely waits on the disk. */
+const READ_AHEAD = 4;
+
+async function reportOf(f: FileOutcome, cache: ResultCache): Promise<Report> {
+  const cached = f.report ?? (f.key === null ? null : await cache.readReport(f.key));
+  return cached ?? failedReport({ file: f.name, sha256: f.sha256, bytes: 0 }, LOST_ENTRY);
+}
+
+/** The reports of the batch in input order: from the cache, or kept in memory; S1 checks added. */
+async function* batchReports(files: readonly FileOutcome[], cache: ResultCache): AsyncGenerator<Report> {
+  const s1 = yearOverYearBySha(files);
+  const ahead: Promise<Report>[] = [];
+  for (let i = 0; i < files.length; i++) {
+    while (ahead.length < READ_AHEAD && i + ahead.length < files.length) ahead.push(reportOf(files[i + ahead.length]!, cache));
+    const f = files[i]!;
+    const base = await ahead.shift()!;
+    const extra = s1.get(f.sha256) ?? [];
+    yield { ...base, source: { ...base.source, file: f.name }, checks: extra.length > 0 ? [...base.checks, ...extra] : base.checks };
+  }
+}
+
+async function writeBatch(outDir: string, files: readonly FileOutcome[], cache: ResultCache, text: boolean): Promise<WrittenOutputs> {
+  const writer = await BatchWriter.open(outDir, { text, nianbaoVersion: nianbaoVersion() });
+  try {
+    for await (const report of batchReports(files, cache)) await writer.add(report);
+    return await writer.finish();
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+}
+
+type Run = { files: FileOutcome[]; slowest: readonly Slowest[]; pool: PoolStats | null };
+
+async function processAll(inputs: readonly InputFile[], options: BatchOptions, cache: ResultCache, progress: Progress): Promise<Run> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const workers = options.workers ?? defaultWorkerCount();
+  const started: { pool: WorkerPool<WorkerJob, WorkerResult> | null } = { pool: null };
+  const poolSettings = { size: Math.min(workers, inputs.length), timeoutMs: limits.timeoutMs, heapMb: limits.workerHeapMb, recycleAfter: limits.recycleAfterFiles };
+  const ctx: FileContext = {
+    cache,
+    limits,
+    force: options.force === true,
+    byKey: new Map(),
+    pool: () => (started.pool ??= new WorkerPool(WORKER_ENTRY, poolSettings)),
+  };
+  const slowest = new SlowestFiles();
+  try {
+    // Two files per worker in flight: a worker never waits for a read, and only that many files sit in memory.
+    const files = await mapLimited(inputs, workers * 2, async (file) => {
+      const outcome = await processFile(file, ctx);
+      if (outcome.ms !== null) slowest.add({ name: outcome.name, ms: outcome.ms });
+      progress.file(outcome);
+      return outcome;
+    });
+    return { files, slowest: slowest.get(), pool: started.pool?.stats() ?? null };
+  } finally {
+    await started.pool?.close();
+  }
+}
+
+function progressMode(options: BatchOptions): ProgressMode {
+  if (options.quiet === true) return 'none';
+  return options.progress ?? 'lines';
+}
+
+/** A promise's outcome as a value: the batch turns failures into exit code 1, not exceptions. */
+async function settle<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+  return promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+type Written = { readonly outputs: WrittenOutputs; readonly kept: Kept; readonly writeMs: number };
+
+async function writeAll(outDir: string, files: readonly FileOutcome[], inputs: readonly InputFile[], cache: ResultCache, options: BatchOptions): Promise<Written> {
+  const started = performance.now();
+  const outputs = await writeBatch(outDir, files, cache, options.text === true);
+  const kept = await writeOptionalOutputs(outDir, files, inputs, cache, options);
+  return { outputs, kept, writeMs: performance.now() - started };
+}
+
+function summaryOf(run: Run, written: Written, problems: readonly WalkProblem[], outDir: string): string[] {
+  const { files, slowest } = run;
+  const folders = new Map([
+    ['tables_generic', written.outputs.genericTables],
+    ['text', written.outputs.texts],
+  ]);
+  return summaryLines({
+    counts: countByStatus(files),
+    total: files.length,
+    processed: files.filter((f) => f.origin === 'processed' || f.origin === 'limit').length,
+    cached: files.filter((f) => f.origin === 'cached').length,
+    slowest,
+    problems,
+    outDir,
+    files: [...written.outputs.files, ...written.kept.written],
+    folders,
+  });
 }
 
 export async function runBatch(inputs: readonly string[], options: BatchOptions = {}): Promise<BatchResult> {
   const outDir = options.out ?? DEFAULT_OUT_DIR;
-  const log = options.log ?? stderrLine;
-  const say = options.quiet === true ? () => undefined : log;
-  const settings = { ...DEFAULT_PIPELINE_SETTINGS, ...options.settings };
-  const files = await collectInputs(inputs, outDir);
-  const failure = (error: unknown): BatchResult => {
-    log(`nianbao: cannot write to ${outDir}: ${errorText(error)}`);
-    return { exitCode: 1, outDir, reports: [], counts: countByStatus([]), written: [] };
+  const log = options.log ?? ((line: string) => stderrText(`${line}\n`));
+  const mode = progressMode(options);
+  const say = mode === 'none' ? () => undefined : log;
+  const problems: WalkProblem[] = [];
+  const inputFiles = await collectInputs(inputs, outDir, { listed: options.listed ?? [], onProblem: (p) => problems.push(p) });
+  const failure = (what: string, error: unknown): BatchResult => {
+    log(`nianbao: ${what}: ${errorText(error)}`);
+    const empty = { files: [], reports: [], counts: countByStatus([]), written: [], outputs: null, slowest: [], pool: null, writeMs: 0 };
+    return { exitCode: 1, outDir, problems, ...empty };
   };
   // Fail before the work, not after hours of it, when the output folder cannot be made.
-  const ready = await mkdir(outDir, { recursive: true }).then(() => null, (error: unknown) => error);
-  if (ready !== null) return failure(ready);
-  const processFile = sequentialProcessor(settings);
-  const reports: Report[] = [];
-  for (const [i, file] of files.entries()) {
-    const report = await processFile(file);
-    reports.push(report);
-    say(progressLine(report, i + 1, files.length));
-  }
-  const written = await writeOutputs(outDir, reports, { text: options.text === true, nianbaoVersion: nianbaoVersion() }).catch(
-    (error: unknown) => error,
-  );
-  if (!Array.isArray(written)) return failure(written);
-  const counts = countByStatus(reports);
-  for (const line of summaryLines(counts, reports.length, outDir, written)) say(line);
-  return { exitCode: 0, outDir, reports, counts, written };
+  const ready = await settle(mkdir(outDir, { recursive: true }));
+  if (!ready.ok) return failure(`cannot write to ${outDir}`, ready.error);
+  const cache = new ResultCache(outDir, nianbaoVersion());
+  const write = options.write ?? (options.log === undefined ? stderrText : (text: string) => log(text.replace(/\n$/, '')));
+  const progress = new Progress({ mode, total: inputFiles.length, write, ...(options.columns === undefined ? {} : { columns: options.columns }) });
+  const run = await settle(processAll(inputFiles, options, cache, progress));
+  progress.end();
+  if (!run.ok) return failure('cannot run the batch', run.error);
+  // Rebuilding the outputs from the cache takes a few ms per file: say so, or a big batch looks stuck at 100 %.
+  say(`writing the outputs of ${run.value.files.length} files…`);
+  const written = await settle(writeAll(outDir, run.value.files, inputFiles, cache, options));
+  if (!written.ok) return failure(`cannot write to ${outDir}`, written.error);
+  for (const line of summaryOf(run.value, written.value, problems, outDir)) say(line);
+  const { files, slowest, pool } = run.value;
+  const { outputs, kept, writeMs } = written.value;
+  const all = [...outputs.files, ...kept.written];
+  return { exitCode: 0, outDir, files, reports: kept.reports, counts: countByStatus(files), written: all, outputs, slowest, problems, pool, writeMs };
 }
 
-export function summaryLines(counts: Readonly<Record<Status, number>>, total: number, outDir: string, written: WrittenFiles): string[] {
-  const byStatus = (Object.keys(counts) as Status[]).map((s) => `${counts[s]} ${s}`).join(', ');
-  const top = written.filter((p) => !p.includes('/'));
-  const folders = new Map<string, number>();
-  for (const p of written.filter((p) => p.includes('/'))) {
-    const dir = p.slice(0, p.indexOf('/'));
-    folders.set(dir, (folders.get(dir) ?? 0) + 1);
+type Kept = { readonly reports: readonly Report[]; readonly written: readonly string[] };
+
+/** --xlsx and --review, from the same reports as the CSVs; the review pages render PDF pages from the inputs. */
+async function writeOptionalOutputs(outDir: string, files: readonly FileOutcome[], inputs: readonly InputFile[], cache: ResultCache, options: BatchOptions): Promise<Kept> {
+  if (options.xlsx !== true && options.review !== true && options.keepReports !== true) return { reports: [], written: [] };
+  const reports: Report[] = [];
+  for await (const report of batchReports(files, cache)) reports.push(report);
+  const written: string[] = [];
+  if (options.xlsx === true) written.push(await writeWorkbook(reports, outDir));
+  if (options.review === true) {
+    written.push(...(await writeReviewSite(reports, outDir, { sources: new Map(inputs.map((f) => [f.name, f.path])) })));
   }
-  const listed = [...top, ...[...folders].map(([dir, n]) => `${dir}/ (${n} files)`)];
-  return [`${total} files: ${byStatus}`, `wrote to ${outDir}: ${listed.join(', ')}`];
+  return { reports, written };
 }

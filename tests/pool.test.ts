@@ -90,4 +90,14 @@ describe('WorkerPool', () => {
       { failOnStart: true },
     );
   });
+
+  it('gives up on workers that never finish loading', async () => {
+    await withPool(
+      { size: 1, startAttempts: 2, startTimeoutMs: 1500 },
+      async (pool) => {
+        await expect(pool.run({ kind: 'echo', value: 1 })).rejects.toThrow(/cannot start a worker: it did not start within 1.5 s/);
+      },
+      { hangOnStart: true },
+    );
+  });
 });

@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: builds a batch of real files in a temporary folder and measures nianbao on it — reports/s,
+ * pages/s, peak memory, worker time per stage, the speed-up from 1 to N workers — and, when poppler's
+ * `pdftotext` is installed, the CPU time of `pdftotext -layout` on the same PDFs in the same run. Each batch runs
+ * in a child process of its own. Figures vary with the machine and its load: compare the ratios of one run.
+ *
+ * Options: --files N (default 400), --speedup-files N (default 100), --workers N (default: cores),
+ * --corpus DIR (default ../shared/corpus), --keep (keep the temporary folder).
+ */
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { benchSources, writeBenchBatch, type BenchSource } from './bench-inputs.js';
+import { measureBatch, type ChildMeasure } from './bench-child.js';
+import { STAGES } from './stage-timer.js';
+
+const run = promisify(execFile);
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const MB = 1024 * 1024;
+
+type BenchOptions = { files: number; speedupFiles: number; workers: number; corpus: string; keep: boolean };
+
+function options(argv: readonly string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { files: { type: 'string' }, 'speedup-files': { type: 'string' }, workers: { type: 'string' }, corpus: { type: 'string' }, keep: { type: 'boolean' } },
+  });
+  const count = (text: string | undefined, fallback: number): number => (text === undefined ? fallback : Math.max(1, Number.parseInt(text, 10) || fallback));
+  return {
+    files: count(values.files, 400),
+    speedupFiles: count(values['speedup-files'], 100),
+    workers: count(values.workers, availableParallelism()),
+    corpus: values.corpus ?? join(REPO, '..', 'shared', 'corpus'),
+    keep: values.keep === true,
+  };
+}
+
+/** Runs one batch in a child process (this script with --child) and returns its measure. */
+async function child(input: string, out: string, workers: number): Promise<ChildMeasure> {
+  const script = fileURLToPath(import.meta.url);
+  const { stdout } = await run(process.execPath, [...process.execArgv, script, '--child', input, out, String(workers)], { maxBuffer: 16 * MB });
+  return JSON.parse(stdout) as ChildMeasure;
+}
+
+/** CPU seconds of `pdftotext -layout` over the files (children's user + system time as bash's `times` reports it), or null without pdftotext. */
+async function pdftotextCpu(files: readonly string[]): Promise<{ cpuMs: number; wallMs: number } | null> {
+  const installed = await run('pdftotext', ['-v']).then(
+    () => true,
+    () => false,
+  );
+  if (!installed) return null;
+  const script = 'for f in "$@"; do pdftotext -layout "$f" /dev/null 2>/dev/null; done; times';
+  const started = performance.now();
+  const { stdout } = await run('bash', ['-c', script, 'bench', ...files]);
+  const wallMs = performance.now() - started;
+  const children = stdout.trim().split('\n').at(-1) ?? '';
+  const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  return { cpuMs: seconds.reduce((a, b) => a + b, 0) * 1000, wallMs };
+}
+
+/** Iterations of the calibration loop: about a second of one core. */
+const SPIN_ITERATIONS = 300_000_000;
+
+/** Wall time of `threads` worker threads each running the same fixed loop at once. */
+async function spin(threads: number): Promise<number> {
+  const code = `let x = 0; for (let i = 0; i < ${SPIN_ITERATIONS}; i++) x += i % 7; require('node:worker_threads').parentPort.postMessage(x);`;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: threads }, async () => {
+      const worker = new Worker(code, { eval: true });
+      await new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject));
+      await worker.terminate();
+    }),
+  );
+  return performance.now() - started;
+}
+
+/** How much faster N busy threads get through N units of work than one thread: the most any batch can gain here. */
+async function machineCapacity(threads: number): Promise<number> {
+  const one = await spin(1);
+  return (threads * one) / (await spin(threads));
+}
+
+const fmt = (n: number, digits = 1): string => n.toFixed(digits);
+const perSecond = (count: number, ms: number): string => fmt((count * 1000) / ms);
+
+function kindCounts(sources: readonly BenchSource[], files: number): string {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < files; i++) {
+    const kind = sources[i % sources.length]!.kind;
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  return [...counts].map(([k, n]) => `${k} ${n}`).join(', ');
+}
+
+function batchLines(m: ChildMeasure, workers: number): string[] {
+  const work = STAGES.reduce((sum, s) => sum + m.stages[s], 0);
+  const shares = STAGES.map((s) => `${s} ${fmt((100 * m.stages[s]) / Math.max(1, work), 0)} %`).join(', ');
+  const heaps = m.workers.map((w) => `${fmt(w.peakHeapBytes / MB, 0)}`).join(', ');
+  return [
+    `  ${workers} workers: ${perSecond(m.files, m.wallMs)} reports/s, ${perSecond(m.pages, m.wallMs)} PDF pages/s (wall ${fmt(m.wallMs / 1000)} s, CPU ${fmt(m.cpuMs / 1000)} s)`,
+    `  statuses: ${Object.entries(m.counts).map(([k, n]) => `${k} ${n}`).join(', ')}`,
+    `  memory: process peak RSS ${fmt(m.maxRssBytes / MB, 0)} MB (main thread and workers); main thread peak heap ${fmt(m.mainPeakHeapBytes / MB, 0)} MB; worker peak V8 heap ${heaps} MB`,
+    `  worker time per stage: ${shares} (of ${fmt(work / 1000)} s); writing the outputs (main thread): ${fmt(m.writeMs / 1000)} s = ${fmt(m.writeMs / m.files, 1)} ms per file`,
+  ];
+}
+
+async function copyInto(dir: string, files: readonly string[]): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const f of files) await copyFile(f, join(dir, basename(f)));
+}
+
+async function bench(opts: BenchOptions): Promise<void> {
+  const work = await mkdtemp(join(tmpdir(), 'nianbao-bench-'));
+  try {
+    const sources = await benchSources(REPO, opts.corpus);
+    const batch = await writeBenchBatch(join(work, 'batch'), sources, opts.files);
+    await copyInto(join(work, 'subset'), batch.slice(0, opts.speedupFiles));
+    const pdfs = [...new Set(sources.filter((s) => s.kind === 'pdf').map((s) => s.path))];
+    await copyInto(join(work, 'pdf'), pdfs);
+    const cpu = cpus()[0]?.model ?? 'unknown CPU';
+    console.log(`nianbao bench, ${new Date().toISOString().slice(0, 10)}: ${cpu}, ${availableParallelism()} cores, ${fmt(totalmem() / 1024 ** 3, 0)} GB, Node ${process.version}`);
+    // Other processes share the cores: the load shows how far the wall times can be trusted.
+    console.log(`load average before the runs: ${loadavg().map((l) => fmt(l, 2)).join(' ')}`);
+    console.log(`batch: ${opts.files} files (${kindCounts(sources, opts.files)}) from ${sources.length} documents`);
+    const main = await child(join(work, 'batch'), join(work, 'out-batch'), opts.workers);
+    for (const line of batchLines(main, opts.workers)) console.log(line);
+
+    const one = await child(join(work, 'subset'), join(work, 'out-1'), 1);
+    const many = await child(join(work, 'subset'), join(work, 'out-n'), opts.workers);
+    const speedup = one.wallMs / many.wallMs;
+    const capacity = await machineCapacity(opts.workers);
+    const busy = (m: ChildMeasure): string => `${fmt(m.cpuMs / m.wallMs, 2)} cores busy`;
+    console.log(`speed-up on the first ${one.files} files: 1 worker ${perSecond(one.files, one.wallMs)} reports/s (${busy(one)}), ${opts.workers} workers ${perSecond(many.files, many.wallMs)} reports/s (${busy(many)}): ${fmt(speedup, 2)}×`);
+    console.log(`  for reference, ${opts.workers} threads of a pure CPU loop run ${fmt(capacity, 2)}× faster than 1 on this machine`);
+
+    const pdf = await child(join(work, 'pdf'), join(work, 'out-pdf'), opts.workers);
+    const poppler = await pdftotextCpu(pdfs.map((p) => join(work, 'pdf', basename(p))));
+    const perPage = (ms: number): string => `${fmt(ms / Math.max(1, pdf.pages), 1)} ms/page`;
+    console.log(`PDFs only: ${pdf.files} files, ${pdf.pages} pages; nianbao (${opts.workers} workers): CPU ${fmt(pdf.cpuMs / 1000)} s (${perPage(pdf.cpuMs)}), wall ${fmt(pdf.wallMs / 1000)} s, ${busy(pdf)}`);
+    if (poppler === null) console.log('  pdftotext is not installed: no comparison (apt-get install poppler-utils)');
+    else {
+      const ratio = pdf.cpuMs / Math.max(1, poppler.cpuMs);
+      console.log(`  pdftotext -layout, same files: CPU ${fmt(poppler.cpuMs / 1000, 2)} s (${perPage(poppler.cpuMs)}), wall ${fmt(poppler.wallMs / 1000)} s; nianbao / pdftotext CPU: ${fmt(ratio)}×`);
+    }
+    console.log(`load average after the runs: ${loadavg().map((l) => fmt(l, 2)).join(' ')}`);
+  } finally {
+    if (opts.keep) console.log(`kept ${work}`);
+    else await rm(work, { recursive: true, force: true });
+  }
+}
+
+const argv = process.argv.slice(2);
+if (argv[0] === '--child') {
+  const [, input = '', out = '', workers = '1'] = argv;
+  process.stdout.write(`${JSON.stringify(await measureBatch(input, out, Number(workers)))}\n`);
+} else {
+  await bench(options(argv));
+}

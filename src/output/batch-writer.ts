@@ -1,0 +1,204 @@
+/**
+ * The streaming form of `writeOutputs`: reports are added one at a time and their rows appended to the output
+ * files under temporary names, so a batch of 10,000 reports never holds more than one. `finish` renames every
+ * file into place (each rename atomic) and writes datapackage.json last. Rows come from the same resource
+ * builders as `writeOutputs`, so both write the same bytes for the same reports.
+ */
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { csvChunks, csvHeader, csvLines, type CsvResource } from './csv.js';
+import { DATAPACKAGE_PATH } from './datapackage.js';
+import { datapackageChunks, resourceJsonLine } from './datapackage-stream.js';
+import { GENERIC_TABLES_DIR } from './generic-tables.js';
+import { INDICATOR_SET } from './indicator-set.js';
+import { csvResources, type WriteOptions } from './index.js';
+import { REPORTS_JSONL_PATH, reportsJsonlChunks } from './reports-jsonl.js';
+import { TEXT_DIR, textFile } from './text.js';
+import { writeAtomic, writeAtomicChunks } from './write-atomic.js';
+import type { Report } from '../report/report.js';
+
+/** What a batch wrote: the files (relative to the output folder) and how many per-report files. */
+export type WrittenOutputs = {
+  readonly files: readonly string[];
+  readonly genericTables: number;
+  readonly texts: number;
+};
+
+/**
+ * One output file being appended to under a temporary name. Text is gathered and written in large pieces:
+ * one write per row would make the batch wait on the disk thousands of times.
+ */
+class Appender {
+  private pending: string[] = [];
+  private size = 0;
+
+  constructor(
+    readonly path: string,
+    readonly temp: string,
+    private readonly handle: FileHandle,
+    private readonly flushChars: number,
+  ) {}
+
+  async append(text: string): Promise<void> {
+    if (text === '') return;
+    this.pending.push(text);
+    this.size += text.length;
+    if (this.size >= this.flushChars) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const text = this.pending.join('');
+    this.pending = [];
+    this.size = 0;
+    await this.handle.write(text, null, 'utf8');
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await this.handle.close();
+  }
+
+  async discard(): Promise<void> {
+    await this.handle.close().catch(() => undefined);
+    await rm(this.temp, { force: true });
+  }
+}
+
+/** Characters gathered before an appender writes them out. Default 256 Ki: few writes, little memory. */
+const DEFAULT_FLUSH_CHARS = 1 << 18;
+/** Generic-table files written at once: they are small, and writing them one by one would wait on each. */
+const GENERIC_WRITES_IN_FLIGHT = 16;
+
+/** Names nianbao itself gives generic tables and texts: only those are ever pruned. */
+const GENERIC_NAME = /^([0-9a-f]{12})-(\d+)\.csv$/;
+const TEXT_NAME = /^([0-9a-f]{12})\.txt$/;
+
+function tempOf(outDir: string, path: string): string {
+  const target = join(outDir, path);
+  return join(dirname(target), `.${basename(target)}.${process.pid}.batch.tmp`);
+}
+
+async function openAppender(outDir: string, path: string, head: string): Promise<Appender> {
+  const temp = tempOf(outDir, path);
+  await mkdir(dirname(temp), { recursive: true });
+  const appender = new Appender(path, temp, await open(temp, 'w'), DEFAULT_FLUSH_CHARS);
+  await appender.append(head);
+  return appender;
+}
+
+async function* linesOf(path: string): AsyncGenerator<string> {
+  yield* createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+}
+
+export class BatchWriter {
+  /** Generic tables written per report id (a report under two names writes them once). */
+  private readonly genericById = new Map<string, number>();
+  private readonly textIds = new Set<string>();
+  private readonly writing = new Set<Promise<void>>();
+  /** The first generic-table write that failed (they run in the background). */
+  private failure: unknown = null;
+
+  private constructor(
+    private readonly outDir: string,
+    private readonly options: WriteOptions,
+    private readonly fixed: readonly CsvResource[],
+    private readonly csvs: ReadonlyMap<string, Appender>,
+    private readonly jsonl: Appender,
+    private readonly resourceLines: Appender,
+  ) {}
+
+  static async open(outDir: string, options: WriteOptions): Promise<BatchWriter> {
+    for (const dir of ['', 'tables', GENERIC_TABLES_DIR, TEXT_DIR]) await removeDeadTemps(join(outDir, dir));
+    const fixed = csvResources([], options.indicators ?? INDICATOR_SET);
+    const csvs = new Map<string, Appender>();
+    for (const r of fixed) csvs.set(r.path, await openAppender(outDir, r.path, csvHeader(r.fields)));
+    const jsonl = await openAppender(outDir, REPORTS_JSONL_PATH, '');
+    const resourceLines = await openAppender(outDir, 'datapackage-resources.jsonl', '');
+    return new BatchWriter(outDir, options, fixed, csvs, jsonl, resourceLines);
+  }
+
+  /** Appends one report's rows to every file, and writes its generic tables and text. */
+  async add(report: Report): Promise<void> {
+    const indicators = this.options.indicators ?? INDICATOR_SET;
+    const fresh = !this.genericById.has(report.id);
+    for (const resource of csvResources([report], indicators)) {
+      const appender = this.csvs.get(resource.path);
+      if (appender !== undefined) await appender.append(csvLines([...resource.rows()]));
+      else if (fresh) await this.writeGeneric(resource);
+    }
+    if (fresh) this.genericById.set(report.id, report.genericTables.length);
+    for (const chunk of reportsJsonlChunks([report], indicators)) await this.jsonl.append(chunk);
+    if (this.options.text && report.status !== 'failed' && !this.textIds.has(report.id)) {
+      const file = textFile(report);
+      await writeAtomic(join(this.outDir, file.path), file.content);
+      this.textIds.add(report.id);
+    }
+  }
+
+  /** Starts writing one generic table; waits only when too many writes are under way. */
+  private async writeGeneric(resource: CsvResource): Promise<void> {
+    if (this.failure !== null) throw this.failure;
+    const writing: Promise<void> = writeAtomicChunks(join(this.outDir, resource.path), csvChunks(resource))
+      .catch((error: unknown) => void (this.failure ??= error))
+      .finally(() => this.writing.delete(writing));
+    this.writing.add(writing);
+    const line = resourceJsonLine(resource, { nianbaoVersion: this.options.nianbaoVersion });
+    await this.resourceLines.append(`${line}\n`);
+    if (this.writing.size >= GENERIC_WRITES_IN_FLIGHT) await Promise.race(this.writing);
+  }
+
+  /** Closes and renames every file, prunes files of earlier runs, and writes datapackage.json last. */
+  async finish(): Promise<WrittenOutputs> {
+    await Promise.all(this.writing);
+    if (this.failure !== null) throw this.failure;
+    const appenders = [...this.csvs.values(), this.jsonl];
+    for (const a of [...appenders, this.resourceLines]) await a.close();
+    for (const a of appenders) await rename(a.temp, join(this.outDir, a.path));
+    await pruneStale(join(this.outDir, GENERIC_TABLES_DIR), GENERIC_NAME, (id, n) => n <= (this.genericById.get(id) ?? 0));
+    if (this.options.text) await pruneStale(join(this.outDir, TEXT_DIR), TEXT_NAME, (id) => this.textIds.has(id));
+    const info = { nianbaoVersion: this.options.nianbaoVersion };
+    await writeAtomicChunks(join(this.outDir, DATAPACKAGE_PATH), datapackageChunks(this.fixed, linesOf(this.resourceLines.temp), info));
+    await rm(this.resourceLines.temp, { force: true });
+    const genericTables = [...this.genericById.values()].reduce((a, b) => a + b, 0);
+    return { files: [...appenders.map((a) => a.path), DATAPACKAGE_PATH], genericTables, texts: this.textIds.size };
+  }
+
+  /** Removes the temporary files (after an error); the outputs of the previous run stay as they were. */
+  async abort(): Promise<void> {
+    await Promise.allSettled(this.writing);
+    for (const a of [...this.csvs.values(), this.jsonl, this.resourceLines]) await a.discard();
+  }
+}
+
+/** Temporary files of a writer (ours or write-atomic's): `.<name>.<pid>.<…>.tmp`. */
+const TEMP_NAME = /^\..+\.(\d+)\.[^.]+\.tmp$/;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error instanceof Error && 'code' in error && error.code === 'EPERM';
+  }
+}
+
+/** Removes temporary files left by runs that were killed (their process is gone); a running writer's stay. */
+async function removeDeadTemps(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = Number(TEMP_NAME.exec(name)?.[1] ?? 0);
+    if (pid > 0 && pid !== process.pid && !isRunning(pid)) await rm(join(dir, name), { force: true });
+  }
+}
+
+/** Removes our own files that this run did not write, so the folder matches datapackage.json. */
+async function pruneStale(dir: string, ours: RegExp, keep: (id: string, n: number) => boolean): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const match = ours.exec(name);
+    if (match !== null && !keep(match[1] ?? '', Number(match[2] ?? 0))) await rm(join(dir, name), { force: true });
+  }
+}

@@ -52,12 +52,16 @@ export const DEFAULT_GRAPHICS_SETTINGS: GraphicsSettings = Object.freeze({
   verticalText: DEFAULT_VERTICAL_TEXT_SETTINGS,
 });
 
+const STROKE: Paint = Object.freeze({ stroke: true, fill: false });
+const FILL: Paint = Object.freeze({ stroke: false, fill: true });
+const FILL_STROKE: Paint = Object.freeze({ stroke: true, fill: true });
+
 /** Which paint operators stroke and which fill. */
 function paintOf(op: number, ops: PdfOps): Paint | null {
-  if (op === ops.stroke || op === ops.closeStroke) return { stroke: true, fill: false };
-  if (op === ops.fill || op === ops.eoFill) return { stroke: false, fill: true };
+  if (op === ops.stroke || op === ops.closeStroke) return STROKE;
+  if (op === ops.fill || op === ops.eoFill) return FILL;
   if (op === ops.fillStroke || op === ops.eoFillStroke || op === ops.closeFillStroke || op === ops.closeEOFillStroke) {
-    return { stroke: true, fill: true };
+    return FILL_STROKE;
   }
   return null;
 }
@@ -65,6 +69,8 @@ function paintOf(op: number, ops: PdfOps): Paint | null {
 class GraphicsWalker {
   readonly rulings: Ruling[] = [];
   private ctm: Matrix = IDENTITY;
+  /** ctm × viewport, computed when first needed after the ctm changed. */
+  private device: Matrix | null = null;
   private readonly stack: Matrix[] = [];
   /** Pre-5.1 encoding: the path built by constructPath waits for its paint operator. */
   private pending: Subpath[] = [];
@@ -73,7 +79,8 @@ class GraphicsWalker {
     private readonly ops: PdfOps,
     private readonly viewport: Matrix,
     private readonly settings: RulingSettings,
-    readonly text: VerticalTextTracker,
+    /** Null on a page without vertical fonts: then no text operator needs tracking. */
+    readonly text: VerticalTextTracker | null,
   ) {}
 
   step(fn: number, args: unknown): void {
@@ -85,7 +92,7 @@ class GraphicsWalker {
         break;
       case o.restore:
       case o.paintFormXObjectEnd:
-        this.ctm = this.stack.pop() ?? this.ctm;
+        this.setCtm(this.stack.pop() ?? this.ctm);
         break;
       case o.transform:
         this.concat(toMatrix(a));
@@ -103,17 +110,23 @@ class GraphicsWalker {
       default: {
         const paint = paintOf(fn, o);
         if (paint) this.paintPending(paint);
-        else this.text.handle(fn, args, this.toDevice());
+        else this.text?.handle(fn, args, this.toDevice());
       }
     }
   }
 
   private concat(m: Matrix | null): void {
-    if (m) this.ctm = multiply(m, this.ctm);
+    if (m) this.setCtm(multiply(m, this.ctm));
+  }
+
+  private setCtm(m: Matrix): void {
+    if (m !== this.ctm) this.device = null;
+    this.ctm = m;
   }
 
   private toDevice(): Matrix {
-    return multiply(this.ctm, this.viewport);
+    this.device ??= multiply(this.ctm, this.viewport);
+    return this.device;
   }
 
   private constructPath(a: unknown[]): void {
@@ -148,9 +161,10 @@ export function readOperatorList(
   verticalFonts: ReadonlySet<string>,
   settings: GraphicsSettings = DEFAULT_GRAPHICS_SETTINGS,
 ): PageGraphics {
-  const text = new VerticalTextTracker(ops, verticalFonts, settings.verticalText);
+  // Only vertical fonts' glyphs become words here: without them the text operators need no tracking.
+  const text = verticalFonts.size > 0 ? new VerticalTextTracker(ops, verticalFonts, settings.verticalText) : null;
   const walker = new GraphicsWalker(ops, viewport, settings.rulings, text);
   const n = list.fnArray.length;
   for (let i = 0; i < n; i++) walker.step(list.fnArray[i] ?? -1, list.argsArray[i]);
-  return { rulings: walker.rulings, verticalWords: walker.text.words() };
+  return { rulings: walker.rulings, verticalWords: text?.words() ?? [] };
 }

@@ -107,6 +107,9 @@ export function detectLayouts(rows: readonly ClassifiedRow[], year: number | nul
 export function withLegacy(layouts: Readonly<Record<TableId, Layout>>, texts: readonly string[]): Readonly<Record<TableId, Layout>> {
   if (Object.values(layouts).some((l) => l !== 'absent')) return layouts;
   const markers = LEGACY_MARKERS.map(compactLabel);
-  const legacy = texts.some((t) => markers.some((m) => compactLabel(t).includes(m)));
+  const legacy = texts.some((t) => {
+    const compact = compactLabel(t);
+    return markers.some((m) => compact.includes(m));
+  });
   return legacy ? { active_disclosure: 'legacy', requests: 'legacy', review_litigation: 'legacy' } : layouts;
 }

@@ -82,15 +82,29 @@ export function displayLabel(text: string): string {
 /** Levenshtein distance over code points. */
 export function editDistance(a: string, b: string): number {
   const x = [...a];
-  const y = [...b];
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  return boundedDistance(x, [...b], Math.max(x.length, b.length));
+}
+
+/**
+ * The edit distance of two code-point lists when it is at most `limit`; otherwise some number above `limit`
+ * (the row minimum only grows, so the rows stop as soon as it passes the limit).
+ */
+function boundedDistance(x: readonly string[], y: readonly string[], limit: number): number {
+  if (Math.abs(x.length - y.length) > limit) return limit + 1;
+  let prev = new Int32Array(y.length + 1);
+  let cur = new Int32Array(y.length + 1);
+  for (let j = 0; j <= y.length; j++) prev[j] = j;
   for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
+    cur[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= y.length; j++) {
       const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost));
+      const d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
     }
-    prev = cur;
+    if (rowMin > limit) return limit + 1;
+    [prev, cur] = [cur, prev];
   }
   return prev[y.length]!;
 }
@@ -110,41 +124,100 @@ export function matchLabel<T>(
   entries: readonly LabelEntry<T>[],
   settings: MatchSettings = DEFAULT_MATCH_SETTINGS,
 ): LabelMatch<T> | null {
-  const label = normalizeLabel(text);
+  const prepared = preparedList(entries);
+  const memo = memoOf(prepared, settings);
+  const known = memo.get(text);
+  if (known !== undefined) return known;
+  const found = matchPrepared(normalizeLabel(text), prepared, settings);
+  remember(memo, text, found);
+  return found;
+}
+
+function matchPrepared<T>(label: string, list: PreparedList<T>, settings: MatchSettings): LabelMatch<T> | null {
   if (label === '') return null;
-  const exact = entries.find((e) => e.names.includes(label));
+  const exact = list.exact.get(label);
   if (exact !== undefined) return { target: exact.target, how: 'exact' };
-  const byPart = matchDistinctive(label, entries);
+  const byPart = matchDistinctive(label, list.entries);
   if (byPart !== null) return { target: byPart, how: 'distinctive' };
-  const byDistance = matchFuzzy(label, entries, settings);
+  const byDistance = matchFuzzy(label, list, settings);
   return byDistance === null ? null : { target: byDistance, how: 'fuzzy' };
+}
+
+/**
+ * A list of entries made ready for matching, once per list: the first entry holding each name, and each
+ * name's code points. Matching the same printed label against the same list again is remembered: reports
+ * repeat their labels on every page and from one report to the next.
+ */
+type PreparedList<T> = {
+  readonly entries: readonly LabelEntry<T>[];
+  readonly exact: ReadonlyMap<string, LabelEntry<T>>;
+  readonly points: readonly (readonly (readonly string[])[])[];
+  readonly memos: WeakMap<MatchSettings, Map<string, LabelMatch<T> | null>>;
+};
+
+/** Labels longer than this are not remembered (running text in a label cell does not repeat). */
+const MEMO_MAX_TEXT = 200;
+/** Remembered labels per list and settings; the memory starts over beyond this. */
+const MEMO_MAX_ENTRIES = 20_000;
+
+const prepared = new WeakMap<readonly LabelEntry<unknown>[], PreparedList<unknown>>();
+
+function preparedList<T>(entries: readonly LabelEntry<T>[]): PreparedList<T> {
+  const known = prepared.get(entries) as PreparedList<T> | undefined;
+  if (known !== undefined) return known;
+  const exact = new Map<string, LabelEntry<T>>();
+  for (const e of entries) for (const n of e.names) if (!exact.has(n)) exact.set(n, e);
+  const points = entries.map((e) => e.names.map((n) => [...n]));
+  const list: PreparedList<T> = { entries, exact, points, memos: new WeakMap() };
+  prepared.set(entries, list as PreparedList<unknown>);
+  return list;
+}
+
+function memoOf<T>(list: PreparedList<T>, settings: MatchSettings): Map<string, LabelMatch<T> | null> {
+  let memo = list.memos.get(settings);
+  if (memo === undefined) {
+    memo = new Map();
+    list.memos.set(settings, memo);
+  }
+  return memo;
+}
+
+function remember<T>(memo: Map<string, LabelMatch<T> | null>, text: string, found: LabelMatch<T> | null): void {
+  if (text.length > MEMO_MAX_TEXT) return;
+  if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+  memo.set(text, found);
 }
 
 /** The entry whose distinctive substring found in the label is longest; null when two entries tie. */
 function matchDistinctive<T>(label: string, entries: readonly LabelEntry<T>[]): T | null {
   return bestUnique(entries, (e) => {
-    const hits = e.distinctive.filter((d) => label.includes(d)).map((d) => -d.length);
-    return hits.length > 0 ? Math.min(...hits) : null;
+    let best: number | null = null;
+    for (const d of e.distinctive) if (label.includes(d) && (best === null || -d.length < best)) best = -d.length;
+    return best;
   });
 }
 
 /** The entry with the smallest allowed edit distance to the label; null when two entries tie. */
-function matchFuzzy<T>(label: string, entries: readonly LabelEntry<T>[], settings: MatchSettings): T | null {
-  return bestUnique(entries, (e) => {
-    const allowed = e.names
-      .map((n) => ({ n, d: editDistance(label, n) }))
-      .filter(({ n, d }) => d <= settings.maxEditDistance && d <= n.length * settings.maxEditRatio)
-      .map(({ d }) => d);
-    return allowed.length > 0 ? Math.min(...allowed) : null;
+function matchFuzzy<T>(label: string, list: PreparedList<T>, settings: MatchSettings): T | null {
+  const chars = [...label];
+  return bestUnique(list.entries, (e, i) => {
+    let best: number | null = null;
+    for (const [k, n] of e.names.entries()) {
+      // A distance is allowed up to both limits; it is a whole number, so the lower limit rounds down.
+      const limit = Math.floor(Math.min(settings.maxEditDistance, n.length * settings.maxEditRatio));
+      const d = boundedDistance(chars, list.points[i]![k]!, limit);
+      if (d <= limit && (best === null || d < best)) best = d;
+    }
+    return best;
   });
 }
 
 /** The entry with the lowest score (null = not a candidate); null when the lowest is shared. */
-function bestUnique<T>(entries: readonly LabelEntry<T>[], score: (e: LabelEntry<T>) => number | null): T | null {
+function bestUnique<T>(entries: readonly LabelEntry<T>[], score: (e: LabelEntry<T>, index: number) => number | null): T | null {
   let best: { target: T; score: number } | null = null;
   let tied = false;
-  for (const e of entries) {
-    const s = score(e);
+  for (const [i, e] of entries.entries()) {
+    const s = score(e, i);
     if (s === null) continue;
     if (best === null || s < best.score) {
       best = { target: e.target, score: s };

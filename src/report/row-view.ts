@@ -66,11 +66,16 @@ export type SectionSettings = {
 
 export const DEFAULT_SECTION_SETTINGS: SectionSettings = Object.freeze({ maxHeadingChars: 40 });
 
+/** Each table's title substrings in compared form (layouts are constant: normalised once). */
+const TITLE_DISTINCTIVE: ReadonlyMap<TableId, readonly string[]> = new Map(
+  TABLE_IDS.map((id) => [id, TABLES[id].titleDistinctive.map(compactLabel)] as const),
+);
+
 /** The table whose section heading a paragraph is, if any (matched on its distinctive substrings). */
 export function sectionOf(text: string, settings: SectionSettings = DEFAULT_SECTION_SETTINGS): TableId | null {
   const compact = compactLabel(text);
   if (compact.length === 0 || compact.length > settings.maxHeadingChars) return null;
-  return TABLE_IDS.find((id) => TABLES[id].titleDistinctive.some((d) => compact.includes(compactLabel(d)))) ?? null;
+  return TABLE_IDS.find((id) => TITLE_DISTINCTIVE.get(id)?.some((d) => compact.includes(d))) ?? null;
 }
 
 function rowsOfTable(t: Table, tableIndex: number, section: TableId | null): RowView[] {

@@ -39,6 +39,8 @@ describe('editDistance', () => {
     expect(editDistance('其他法律行政止公开', '其他法律行政法规禁止公开')).toBe(3);
     expect(editDistance('', '规章')).toBe(2);
     expect(editDistance('规章', '规章')).toBe(0);
+    expect(editDistance('政府信息公开工作年度报告', '年度报告')).toBe(8);
+    expect(editDistance('𠀀𠀁', '𠀁')).toBe(1);
   });
 });
 
@@ -82,6 +84,23 @@ describe('matchLabel on the layout labels', () => {
     const entries = [labelEntry<KeyRef>({ table: 'requests', key: 'a' }, ['甲乙丙丁']), labelEntry<KeyRef>({ table: 'requests', key: 'b' }, ['甲乙丙戊'])];
     expect(matchLabel('甲乙丙己', entries)).toBeNull();
     expect(matchLabel('甲乙丙丁', entries)?.target.key).toBe('a');
+  });
+
+  it('allows up to both edit limits, per settings object, however often a label is matched', () => {
+    const entries = [labelEntry('received', ['本年新收申请数量'])];
+    const loose = { maxEditDistance: 3, maxEditRatio: 0.5 };
+    for (let round = 0; round < 2; round++) {
+      expect(matchLabel('本年新申请数', entries)).toEqual({ target: 'received', how: 'fuzzy' });
+      expect(matchLabel('本年申请数', entries)).toBeNull();
+      expect(matchLabel('本年申请数', entries, loose)).toEqual({ target: 'received', how: 'fuzzy' });
+      expect(matchLabel('本年申请数', entries, { ...loose, maxEditRatio: 0.34 })).toBeNull();
+    }
+  });
+
+  it('takes the first entry that holds a name exactly, as listed', () => {
+    const entries = [labelEntry('first', ['其他', '合计']), labelEntry('second', ['合计'])];
+    expect(matchLabel('合 计', entries)).toEqual({ target: 'first', how: 'exact' });
+    expect(matchLabel('合 计', entries.slice(1))).toEqual({ target: 'second', how: 'exact' });
   });
 });
 

@@ -17,6 +17,7 @@ import { parseArgs, promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { benchSources, writeBenchBatch, type BenchSource } from './bench-inputs.js';
 import { measureBatch, type ChildMeasure } from './bench-child.js';
+import type { ThreadCpu } from './bench-threads.js';
 import { STAGES } from './stage-timer.js';
 
 const run = promisify(execFile);
@@ -110,6 +111,11 @@ function batchLines(m: ChildMeasure, workers: number): string[] {
   ];
 }
 
+/** Where the CPU went: V8's helper threads compile (TurboFan) and collect garbage for the workers, beside them. */
+function threadLine(t: ThreadCpu): string {
+  return `CPU ${fmt(t.startedMs / 1000)} s in worker threads, ${fmt(t.helperMs / 1000)} s in V8/libuv helper threads, ${fmt(t.mainMs / 1000)} s on the main thread`;
+}
+
 async function copyInto(dir: string, files: readonly string[]): Promise<void> {
   await mkdir(dir, { recursive: true });
   for (const f of files) await copyFile(f, join(dir, basename(f)));
@@ -137,6 +143,9 @@ async function bench(opts: BenchOptions): Promise<void> {
     const capacity = await machineCapacity(opts.workers);
     const busy = (m: ChildMeasure): string => `${fmt(m.cpuMs / m.wallMs, 2)} cores busy`;
     console.log(`speed-up on the first ${one.files} files: 1 worker ${perSecond(one.files, one.wallMs)} reports/s (${busy(one)}), ${opts.workers} workers ${perSecond(many.files, many.wallMs)} reports/s (${busy(many)}): ${fmt(speedup, 2)}×`);
+    for (const [label, m] of [['1 worker', one], [`${opts.workers} workers`, many]] as const) {
+      if (m.threads !== null) console.log(`  ${label}: ${threadLine(m.threads)}`);
+    }
     console.log(`  for reference, ${opts.workers} threads of a pure CPU loop run ${fmt(capacity, 2)}× faster than 1 on this machine`);
 
     const pdf = await child(join(work, 'pdf'), join(work, 'out-pdf'), opts.workers);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriveCells } from '../../src/report/derive.js';
 import { computeIndicators, INDICATOR_KEYS, INDICATORS } from '../../src/report/indicators.js';
+import { rowDef } from '../../src/report/layouts.js';
 import type { KeyedCell } from '../../src/report/report.js';
 import { find, requestRow, reviewRow, tableCells, type CellValue, type TableValues } from './keyed-cells.js';
 
@@ -36,17 +37,8 @@ const BUSY_REQUESTS: TableValues = {
 /** Table C's flat row: review 2 1 0 1 4 | direct 1 0 0 0 1 | after review 0 1 0 1 2. */
 const BUSY_REVIEW: readonly CellValue[] = [2, 1, 0, 1, 4, 1, 0, 0, 0, 1, 0, 1, 0, 1, 2];
 
-/** The eight 不予公开 reasons, in layout order. */
-const WITHHELD_LEAVES = [
-  'result.withheld.state_secret',
-  'result.withheld.prohibited_by_law',
-  'result.withheld.security_stability',
-  'result.withheld.third_party_rights',
-  'result.withheld.internal_affairs',
-  'result.withheld.process_information',
-  'result.withheld.enforcement_case_file',
-  'result.withheld.administrative_inquiry',
-];
+/** The eight 不予公开 reasons, in layout order (from the layout data). */
+const WITHHELD_LEAVES = rowDef('requests', 'result.withheld.subtotal')!.sumOf!;
 
 describe('computeIndicators', () => {
   it('computes every indicator of a busy report (rates rounded to 4 decimals)', () => {

@@ -1,72 +1,20 @@
 /**
- * PDF → document model with pdf.js (legacy build, see ENGINEERING.md): per page the words
- * (positioned text) and the ruling lines, in points with the origin top-left and y down.
- * `blocks` stay empty: the tables stage lays pages out (tables/find.ts).
+ * PDF → document model. Two readers give the same model: nianbao's own (extract/pdf/, one pass per
+ * page, several times faster) and pdf.js (extract/pdfjs.ts), which reads what the own reader does not
+ * support (Type3 fonts, text without a Unicode mapping, damaged files) and is the reference in tests.
  */
-import type { Document, Page, Word } from './document.js';
-import { page as makePage } from './document.js';
-import { EncryptedFileError, InvalidFileError, NoTextError } from '../errors.js';
-import { toMatrix, IDENTITY, type Matrix } from './pdf-matrix.js';
-import { readOperatorList, type PageGraphics } from './pdf-operators.js';
-import { textItemsToWords, verticalFontNames, type FontStyleLike } from './pdf-words.js';
-import { mayHoldTable } from './pdf-table-hint.js';
-import { loadPdfjs, pdfjsOptions, type Pdfjs, type PdfPage } from './pdf-load.js';
+import type { Document } from './document.js';
+import { extractPdfWithPdfjs } from './pdfjs.js';
+
+export type PdfReader = 'nianbao' | 'pdfjs';
+
+export type PdfOptions = {
+  /** Which reader to use. Default 'pdfjs' until nianbao's own reader is wired in. */
+  readonly reader?: PdfReader;
+};
 
 /** Reads a PDF file into the document model. Throws a NianbaoError for a file that cannot be used. */
-export async function extractPdf(bytes: Uint8Array): Promise<Document> {
-  const pdfjs = await loadPdfjs();
-  // pdf.js detaches the array it is given: hand it a fresh copy so the caller's bytes stay usable.
-  const task = pdfjs.getDocument({ ...pdfjsOptions(), data: new Uint8Array(bytes) });
-  try {
-    const doc = await task.promise;
-    const pages: Page[] = [];
-    for (let n = 1; n <= doc.numPages; n++) pages.push(await readPage(pdfjs, await doc.getPage(n), n));
-    if (!pages.some((p) => p.words.length > 0)) throw new NoTextError();
-    return { format: 'pdf', pages, messages: [] };
-  } catch (e) {
-    throw translateError(e);
-  } finally {
-    await task.destroy();
-  }
-}
-
-async function readPage(pdfjs: Pdfjs, pdfPage: PdfPage, number: number): Promise<Page> {
-  try {
-    const viewport = pdfPage.getViewport({ scale: 1 });
-    const transform: Matrix = toMatrix(viewport.transform) ?? IDENTITY;
-    const content = await pdfPage.getTextContent();
-    const styles = content.styles as Record<string, FontStyleLike>;
-    const words = textItemsToWords(content.items, styles, transform);
-    const vertical = verticalFontNames(styles);
-    const graphics = vertical.size > 0 || mayHoldTable(words) ? await readGraphics(pdfjs, pdfPage, transform, vertical) : null;
-    const all: Word[] = graphics ? [...words, ...graphics.verticalWords] : words;
-    return makePage(number, [], {
-      size: { width: viewport.width, height: viewport.height },
-      words: all,
-      rulings: graphics?.rulings ?? [],
-    });
-  } finally {
-    pdfPage.cleanup();
-  }
-}
-
-async function readGraphics(pdfjs: Pdfjs, pdfPage: PdfPage, viewport: Matrix, verticalFonts: ReadonlySet<string>): Promise<PageGraphics> {
-  const list = await pdfPage.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
-  return readOperatorList(list, pdfjs.OPS, viewport, verticalFonts);
-}
-
-/** pdf.js failures → typed errors; anything else (a bug of ours) passes through unchanged. */
-function translateError(e: unknown): unknown {
-  if (!(e instanceof Error) && !isNamed(e)) return e;
-  const name = (e as { name?: unknown }).name;
-  const text = String((e as { message?: unknown }).message ?? '');
-  if (name === 'PasswordException') return new EncryptedFileError(undefined, { cause: e });
-  if (name === 'InvalidPDFException' || name === 'FormatError' || name === 'UnknownErrorException') {
-    return new InvalidFileError(`not a valid PDF (truncated or damaged): ${text}`, { cause: e });
-  }
-  return e;
-}
-
-function isNamed(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && typeof (e as { name?: unknown }).name === 'string';
+export async function extractPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<Document> {
+  void options;
+  return extractPdfWithPdfjs(bytes);
 }

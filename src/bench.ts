@@ -9,7 +9,7 @@
  * --corpus DIR (default ../shared/corpus), --keep (keep the temporary folder).
  */
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,6 +121,21 @@ async function copyInto(dir: string, files: readonly string[]): Promise<void> {
   for (const f of files) await copyFile(f, join(dir, basename(f)));
 }
 
+/** nianbao and `pdftotext -layout` on the same folder of PDFs: CPU per page and their ratio. */
+async function comparePdf(label: string, dir: string, out: string, workers: number): Promise<void> {
+  const pdf = await child(dir, out, workers);
+  const files = (await readdir(dir)).map((f) => join(dir, f));
+  const poppler = await pdftotextCpu(files);
+  const perPage = (ms: number): string => `${fmt(ms / Math.max(1, pdf.pages), 1)} ms/page`;
+  const busy = `${fmt(pdf.cpuMs / pdf.wallMs, 2)} cores busy`;
+  console.log(`PDFs, ${label}: ${pdf.files} files, ${pdf.pages} pages; nianbao (${workers} workers): CPU ${fmt(pdf.cpuMs / 1000)} s (${perPage(pdf.cpuMs)}), wall ${fmt(pdf.wallMs / 1000)} s, ${busy}`);
+  if (poppler === null) console.log('  pdftotext is not installed: no comparison (apt-get install poppler-utils)');
+  else {
+    const ratio = pdf.cpuMs / Math.max(1, poppler.cpuMs);
+    console.log(`  pdftotext -layout, same files: CPU ${fmt(poppler.cpuMs / 1000, 2)} s (${perPage(poppler.cpuMs)}), wall ${fmt(poppler.wallMs / 1000)} s; nianbao / pdftotext CPU: ${fmt(ratio)}×`);
+  }
+}
+
 async function bench(opts: BenchOptions): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'nianbao-bench-'));
   try {
@@ -148,15 +163,11 @@ async function bench(opts: BenchOptions): Promise<void> {
     }
     console.log(`  for reference, ${opts.workers} threads of a pure CPU loop run ${fmt(capacity, 2)}× faster than 1 on this machine`);
 
-    const pdf = await child(join(work, 'pdf'), join(work, 'out-pdf'), opts.workers);
-    const poppler = await pdftotextCpu(pdfs.map((p) => join(work, 'pdf', basename(p))));
-    const perPage = (ms: number): string => `${fmt(ms / Math.max(1, pdf.pages), 1)} ms/page`;
-    console.log(`PDFs only: ${pdf.files} files, ${pdf.pages} pages; nianbao (${opts.workers} workers): CPU ${fmt(pdf.cpuMs / 1000)} s (${perPage(pdf.cpuMs)}), wall ${fmt(pdf.wallMs / 1000)} s, ${busy(pdf)}`);
-    if (poppler === null) console.log('  pdftotext is not installed: no comparison (apt-get install poppler-utils)');
-    else {
-      const ratio = pdf.cpuMs / Math.max(1, poppler.cpuMs);
-      console.log(`  pdftotext -layout, same files: CPU ${fmt(poppler.cpuMs / 1000, 2)} s (${perPage(poppler.cpuMs)}), wall ${fmt(poppler.wallMs / 1000)} s; nianbao / pdftotext CPU: ${fmt(ratio)}×`);
-    }
+    // Per page, as in a long run: every PDF of the batch (hundreds of files, start-up spread thin); then the unique
+    // PDFs once in a fresh process, start-up and JIT warm-up included.
+    await copyInto(join(work, 'batch-pdf'), batch.filter((f) => f.toLowerCase().endsWith('.pdf')));
+    await comparePdf('every PDF of the batch', join(work, 'batch-pdf'), join(work, 'out-batch-pdf'), opts.workers);
+    await comparePdf('each PDF once (cold process)', join(work, 'pdf'), join(work, 'out-pdf'), opts.workers);
     console.log(`load average after the runs: ${loadavg().map((l) => fmt(l, 2)).join(' ')}`);
   } finally {
     if (opts.keep) console.log(`kept ${work}`);

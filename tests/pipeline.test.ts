@@ -214,10 +214,12 @@ describe('runBatch with limits', () => {
 
   it('stops a file past the time limit, goes on with the others, and retries it on the next run', async () => {
     const root = await tempDir();
-    await copyFile(join(import.meta.dirname, 'fixtures', 'bad', 'pages-2000.pdf'), join(root, 'long.pdf'));
+    // 10⁹ nested form drawings: no reader finishes it, so the limit stops it on any machine, every time.
+    await copyFile(join(import.meta.dirname, 'fixtures', 'pdf', 'nested-forms.pdf'), join(root, 'long.pdf'));
     await copyFile(SEED, join(root, 'seed.txt'));
     const out = join(root, 'out');
-    const first = await runBatch([root], { out, quiet: true, workers: 1, limits: { timeoutMs: 1000 } });
+    const limits = { timeoutMs: 1000 };
+    const first = await runBatch([root], { out, quiet: true, workers: 1, limits });
     expect(first.files.map((f) => [f.name, f.status, f.origin])).toEqual([
       ['long.pdf', 'failed', 'limit'],
       ['seed.txt', expect.stringMatching(/^(ok|partial)$/), 'processed'],
@@ -227,11 +229,13 @@ describe('runBatch with limits', () => {
     const rows = csvRecords(await readFile(join(out, 'reports.csv'), 'utf8'));
     expect(rows[0]).toMatchObject({ source_file: 'long.pdf', format: 'pdf', status: 'failed', error: first.files[0]?.error });
 
-    const second = await runBatch([root], { out, quiet: true, workers: 1 });
+    // A file stopped by a limit is not cached as done: the next run tries it again (and is stopped again).
+    const second = await runBatch([root], { out, quiet: true, workers: 1, limits });
     expect(second.files.map((f) => [f.name, f.status, f.origin])).toEqual([
-      ['long.pdf', 'not_a_report', 'processed'],
+      ['long.pdf', 'failed', 'limit'],
       ['seed.txt', first.files[1]?.status, 'cached'],
     ]);
+    expect(second.pool).toMatchObject({ timeouts: 1 });
   });
 });
 

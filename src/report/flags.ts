@@ -30,6 +30,7 @@ export const FLAG_CODES = [
   'encoding_guessed', // the text encoding was detected, not declared
   'docx_cell_merging', // the DOCX carried merges that had to be read from the XML
   'extractor_warning', // a warning from the underlying library
+  'pdf_fallback', // info: nianbao's own PDF reader does not support something in this file; pdf.js read it
 ] as const;
 
 export type FlagCode = (typeof FLAG_CODES)[number];

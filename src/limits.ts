@@ -18,8 +18,9 @@ export type BatchLimits = {
    */
   readonly workerHeapMb: number;
   /**
-   * Files a worker reads before it is replaced by a fresh one. Default 500: libraries keep small caches between
-   * documents, and a fresh worker keeps memory flat over 10,000 files at the cost of one restart (~0.5 s) per 500.
+   * Files a worker reads before it is replaced by a fresh one. Default 5000: a safety net in case a library keeps
+   * memory between documents (none was seen to: a worker's heap stays near 140 MB). A replacement is not cheap: the
+   * fresh worker compiles its ~1,000 hot functions again, several seconds of CPU (`npm run bench` shows it).
    */
   readonly recycleAfterFiles: number;
 };
@@ -28,7 +29,7 @@ export const DEFAULT_LIMITS: BatchLimits = Object.freeze({
   maxFileBytes: 200 * 1024 * 1024,
   timeoutMs: 120_000,
   workerHeapMb: 1536,
-  recycleAfterFiles: 500,
+  recycleAfterFiles: 5000,
 });
 
 /** Workers used when the caller does not say: one per core the process may use. */

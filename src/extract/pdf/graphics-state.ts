@@ -3,7 +3,7 @@
  * the CTM, the text state parameters, and the text and text line matrices. `q` saves all of it
  * (the text matrices too, as pdf.js does for the rare `q` inside BT…ET).
  */
-import { IDENTITY, type Matrix } from '../pdf-matrix.js';
+import { IDENTITY, type Matrix } from './matrix.js';
 import type { PdfFont } from './font-model.js';
 
 /** A text matrix [a b c d e f], mutable: glyph advances move it thousands of times per page. */

@@ -4,7 +4,7 @@
  * reader. Throws UnsupportedPdfError where the page needs what this reader does not support.
  */
 import type { Ruling, Size, Word } from '../document.js';
-import { DEFAULT_VERTICAL_TEXT_SETTINGS, type VerticalTextSettings } from '../pdf-vertical-text.js';
+import { DEFAULT_VERTICAL_TEXT_SETTINGS, type VerticalTextSettings } from '../pdfjs/vertical-text.js';
 import { DEFAULT_CONTENT_SETTINGS, interpretContent, type ContentSettings } from './content.js';
 import type { FontCache } from './font-model.js';
 import type { PdfPageInfo, PdfResolver } from './objects.js';

@@ -1,7 +1,7 @@
 /**
  * The path under construction (PDF 32000-1 §8.5.2), in user space, as the flat draw-code list
  * pdf.js ≥ 5.1 puts in its operator list (0 moveTo x y, 1 lineTo x y, 2 curveTo x1 y1 x2 y2 x y,
- * 4 closePath), so that pdf-rulings.ts's `decodeDrawPath` turns it into subpaths for both readers.
+ * 4 closePath), so that rulings.ts's `decodeDrawPath` turns it into subpaths for both readers.
  */
 const MOVE_TO = 0;
 const LINE_TO = 1;

@@ -2,11 +2,11 @@
  * Glyphs of horizontal fonts → words, cut the way pdf.js's getTextContent cuts its text items
  * (the tables stage was tuned on those): glyphs join one run while they follow each other along
  * one baseline in one font and size; a moderate gap becomes one space, a wide gap, a step back or
- * a new line ends the run. Runs then get their boxes from pdf-words.ts like pdf.js items do.
+ * a new line ends the run. Runs then get their boxes from pdfjs/words.ts like pdf.js items do.
  */
 import type { Word } from '../document.js';
-import type { Matrix } from '../pdf-matrix.js';
-import { textItemsToWords, type FontStyleLike, type TextItemLike } from '../pdf-words.js';
+import type { Matrix } from './matrix.js';
+import { textItemsToWords, type FontStyleLike, type TextItemLike } from '../pdfjs/words.js';
 import type { PdfFont } from './font-model.js';
 import { glyphKind, GlyphKind, normalizeRunText } from './glyph-text.js';
 import { baselineOffset, RunState } from './text-run-state.js';

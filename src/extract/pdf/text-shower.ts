@@ -4,7 +4,7 @@
  * matrix [Tfs·Th 0 0 Tfs 0 Ts] × Tm × CTM; vertical-font glyphs go down the column (§9.7.4.3),
  * placed by their position vector, to the vertical runs.
  */
-import { applyMatrix, multiply, type Matrix } from '../pdf-matrix.js';
+import { applyMatrix, multiply, type Matrix } from './matrix.js';
 import type { GlyphInfo, PdfFont } from './font-model.js';
 import type { GraphicsState } from './graphics-state.js';
 import type { PdfValue } from './objects.js';

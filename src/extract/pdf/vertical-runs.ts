@@ -1,11 +1,11 @@
 /**
  * Glyphs of vertical fonts (WPS sets group labels like 三、本年度办理结果 in an Identity-V font)
- * → one word per run down a column, with the settings and result shape of pdf-vertical-text.ts
+ * → one word per run down a column, with the settings and result shape of pdfjs/vertical-text.ts
  * (the pdf.js path builds the same words from its operator list).
  */
 import type { Box, Word } from '../document.js';
 import { boxHeight, boxWidth, midX, unionBoxes } from '../../tables/geometry.js';
-import { DEFAULT_VERTICAL_TEXT_SETTINGS, type VerticalTextSettings } from '../pdf-vertical-text.js';
+import { DEFAULT_VERTICAL_TEXT_SETTINGS, type VerticalTextSettings } from '../pdfjs/vertical-text.js';
 
 type PlacedGlyph = { readonly text: string; readonly box: Box };
 

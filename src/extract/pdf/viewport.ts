@@ -4,7 +4,7 @@
  * pdf.js's `page.getViewport({ scale: 1 })`, so both readers place words and rulings alike.
  */
 import type { Size } from '../document.js';
-import type { Matrix } from '../pdf-matrix.js';
+import type { Matrix } from './matrix.js';
 import type { PdfPageInfo } from './objects.js';
 
 export type Viewport = {

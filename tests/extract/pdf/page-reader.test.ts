@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Word } from '../../../src/extract/document.js';
-import { loadPdfjs, pdfjsOptions } from '../../../src/extract/pdf-load.js';
-import { IDENTITY, toMatrix } from '../../../src/extract/pdf-matrix.js';
-import { readOperatorList } from '../../../src/extract/pdf-operators.js';
-import { textItemsToWords, verticalFontNames, type FontStyleLike } from '../../../src/extract/pdf-words.js';
+import { loadPdfjs, pdfjsOptions } from '../../../src/extract/pdfjs/load.js';
+import { IDENTITY, toMatrix } from '../../../src/extract/pdf/matrix.js';
+import { readOperatorList } from '../../../src/extract/pdfjs/operators.js';
+import { textItemsToWords, verticalFontNames, type FontStyleLike } from '../../../src/extract/pdfjs/words.js';
 import { openPdf } from '../../../src/extract/pdf/file.js';
 import { createFontCache } from '../../../src/extract/pdf/font.js';
 import { readPdfPage, type PdfPageContent } from '../../../src/extract/pdf/page-reader.js';
@@ -18,7 +18,7 @@ function readOurs(path: string): PdfPageContent[] {
   return Array.from({ length: file.pageCount }, (_, i) => readPdfPage(file, file.page(i), fonts));
 }
 
-/** The pdf.js path's words (as extract/pdfjs.ts builds them) and rulings, on every page. */
+/** The pdf.js path's words (as extract/pdfjs/read.ts builds them) and rulings, on every page. */
 async function readPdfjs(path: string): Promise<PageReading[]> {
   const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({ ...pdfjsOptions(), data: read(path) });

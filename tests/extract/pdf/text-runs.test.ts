@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Word } from '../../../src/extract/document.js';
-import type { Matrix } from '../../../src/extract/pdf-matrix.js';
+import type { Matrix } from '../../../src/extract/pdf/matrix.js';
 import { TextRuns, type GlyphPlacement } from '../../../src/extract/pdf/text-runs.js';
 import { testFont } from './reader-doubles.js';
 

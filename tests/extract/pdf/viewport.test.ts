@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyMatrix } from '../../../src/extract/pdf-matrix.js';
+import { applyMatrix } from '../../../src/extract/pdf/matrix.js';
 import { normalizeRotation, pageViewport } from '../../../src/extract/pdf/viewport.js';
 
 const A4: [number, number, number, number] = [0, 0, 595, 842];

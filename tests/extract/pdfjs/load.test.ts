@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadPdfjs, pdfjsOptions } from '../../src/extract/pdf-load.js';
+import { loadPdfjs, pdfjsOptions } from '../../../src/extract/pdfjs/load.js';
 
 /** Built-in methods have no `prototype` property; core-js's replacements are plain functions and do. */
 const isBuiltIn = (f: unknown): boolean => typeof f === 'function' && !Object.hasOwn(f, 'prototype');

@@ -1,6 +1,7 @@
 /**
  * 2-D affine matrices in PDF order [a, b, c, d, e, f]: x' = a·x + c·y + e, y' = b·x + d·y + f.
- * Used to carry operator-list coordinates through the current transform and the viewport.
+ * Shared by both readers (nianbao's and pdfjs/) to carry coordinates through the current transform
+ * and the viewport.
  */
 export type Matrix = readonly [number, number, number, number, number, number];
 

@@ -1,10 +1,10 @@
 /**
  * pdf.js text items → positioned words in page space (points, origin top-left, y down).
  * Whitespace-only items (pdf.js inserts them to bridge gaps between cells) are dropped;
- * items in vertical fonts are left to the operator-list reader (see pdf-vertical-text.ts).
+ * items in vertical fonts are left to the operator-list reader (see vertical-text.ts).
  */
-import type { Box, Word } from './document.js';
-import { applyMatrix, toMatrix, type Matrix } from './pdf-matrix.js';
+import type { Box, Word } from '../document.js';
+import { applyMatrix, toMatrix, type Matrix } from '../pdf/matrix.js';
 
 /** The parts of a pdf.js TextItem this module reads. */
 export type TextItemLike = {

@@ -3,8 +3,8 @@
  * for the operator list (~11 ms/page of the ~30 ms pdf.js spends on a page). Body-text pages
  * set each line as one run or as runs that touch; a table row puts a gap between its cells.
  */
-import type { Word } from './document.js';
-import { boxHeight, midY } from '../tables/geometry.js';
+import type { Word } from '../document.js';
+import { boxHeight, midY } from '../../tables/geometry.js';
 
 export type TableHintSettings = {
   /** A gap wider than this many text heights between two runs on one line suggests cells. Default 1.5. */

@@ -3,8 +3,8 @@
  * save/restore/transform and form XObjects, collects ruling lines from path operators,
  * and feeds the text operators to the vertical-text tracker.
  */
-import type { Ruling, Word } from './document.js';
-import { IDENTITY, isNumberList, multiply, toMatrix, type Matrix } from './pdf-matrix.js';
+import type { Ruling, Word } from '../document.js';
+import { IDENTITY, isNumberList, multiply, toMatrix, type Matrix } from '../pdf/matrix.js';
 import {
   decodeDrawPath,
   decodeLegacyPath,
@@ -13,13 +13,13 @@ import {
   type Paint,
   type RulingSettings,
   type Subpath,
-} from './pdf-rulings.js';
+} from '../pdf/rulings.js';
 import {
   DEFAULT_VERTICAL_TEXT_SETTINGS,
   VerticalTextTracker,
   type TextOps,
   type VerticalTextSettings,
-} from './pdf-vertical-text.js';
+} from './vertical-text.js';
 
 /** The pdf.js OPS codes this module reads (pass `pdfjs.OPS`). */
 export type PdfOps = TextOps & {

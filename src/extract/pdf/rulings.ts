@@ -1,11 +1,12 @@
 /**
- * Ruling lines from pdf.js path operators: stroked straight segments and thin filled rectangles
- * (Word and WPS draw many borders as filled rectangles). Both constructPath encodings are read:
- * pdf.js ≥ 5.1 `[paintOp, [Float32Array | null], minMax]`, older `[ops[], flatArgs, minMax]`
- * followed by a separate paint operator.
+ * Ruling lines from paths: stroked straight segments and thin filled rectangles (Word and WPS
+ * draw many borders as filled rectangles). Shared by both readers: nianbao's content interpreter
+ * builds paths in pdf.js's draw-code form (path-buffer.ts), and the pdf.js reader (pdfjs/operators.ts)
+ * passes both constructPath encodings: pdf.js ≥ 5.1 `[paintOp, [Float32Array | null], minMax]`,
+ * older `[ops[], flatArgs, minMax]` followed by a separate paint operator.
  */
-import type { Ruling } from './document.js';
-import { applyMatrix, type Matrix } from './pdf-matrix.js';
+import type { Ruling } from '../document.js';
+import { applyMatrix, type Matrix } from './matrix.js';
 
 export type RulingSettings = {
   /** Thickest filled rectangle (pt) still read as a line along its centre. Default 2: cell shading is wider. */

@@ -4,14 +4,14 @@
  * `blocks` stay empty: the tables stage lays pages out (tables/find.ts).
  * The fallback of pdf.ts: used for the files nianbao's own reader (extract/pdf/) does not support.
  */
-import type { Document, Page, Word } from './document.js';
-import { page as makePage } from './document.js';
-import { EncryptedFileError, InvalidFileError, NoTextError } from '../errors.js';
-import { toMatrix, IDENTITY, type Matrix } from './pdf-matrix.js';
-import { readOperatorList, type PageGraphics } from './pdf-operators.js';
-import { textItemsToWords, verticalFontNames, type FontStyleLike } from './pdf-words.js';
-import { mayHoldTable } from './pdf-table-hint.js';
-import { loadPdfjs, pdfjsOptions, type Pdfjs, type PdfPage } from './pdf-load.js';
+import type { Document, Page, Word } from '../document.js';
+import { page as makePage } from '../document.js';
+import { EncryptedFileError, InvalidFileError, NoTextError } from '../../errors.js';
+import { toMatrix, IDENTITY, type Matrix } from '../pdf/matrix.js';
+import { readOperatorList, type PageGraphics } from './operators.js';
+import { textItemsToWords, verticalFontNames, type FontStyleLike } from './words.js';
+import { mayHoldTable } from './table-hint.js';
+import { loadPdfjs, pdfjsOptions, type Pdfjs, type PdfPage } from './load.js';
 
 /** Reads a PDF file into the document model. Throws a NianbaoError for a file that cannot be used. */
 export async function extractPdfWithPdfjs(bytes: Uint8Array): Promise<Document> {

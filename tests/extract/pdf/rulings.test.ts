@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { decodeDrawPath, decodeLegacyPath, DEFAULT_RULING_SETTINGS, subpathsToRulings } from '../../src/extract/pdf-rulings.js';
-import { readOperatorList } from '../../src/extract/pdf-operators.js';
-import { IDENTITY, type Matrix } from '../../src/extract/pdf-matrix.js';
+import { decodeDrawPath, decodeLegacyPath, DEFAULT_RULING_SETTINGS, subpathsToRulings } from '../../../src/extract/pdf/rulings.js';
+import { IDENTITY } from '../../../src/extract/pdf/matrix.js';
 
 /** pdf.js ≥ 5.1 path codes: 0 moveTo, 1 lineTo, 4 closePath. */
 const rect = (x: number, y: number, w: number, h: number): number[] => [0, x, y, 1, x + w, y, 1, x + w, y + h, 1, x, y + h, 4];
-/** A page viewport for an A4 page at scale 1: PDF y up → top-left y down. */
-const VIEWPORT: Matrix = [1, 0, 0, -1, 0, 842];
 
 describe('path decoding', () => {
   it('reads a stroked rectangle as four rulings', () => {
@@ -35,29 +32,5 @@ describe('path decoding', () => {
     const rulings = subpathsToRulings(subpaths, { stroke: false, fill: true }, DEFAULT_RULING_SETTINGS);
     expect(rulings).toEqual([{ x0: 0, y0: 0.5, x1: 50, y1: 0.5 }]);
     expect(subpathsToRulings(subpaths, { stroke: true, fill: false }, DEFAULT_RULING_SETTINGS)).toContainEqual({ x0: 0, y0: 100, x1: 200, y1: 100 });
-  });
-});
-
-describe('readOperatorList', () => {
-  it('tracks the transform through save/restore and form XObjects, in both encodings', () => {
-    const line = Float32Array.from([0, 0, 0, 1, 100, 0]);
-    const list = {
-      fnArray: [
-        OPS.save, OPS.transform, OPS.constructPath, OPS.restore,
-        OPS.paintFormXObjectBegin, OPS.constructPath, OPS.paintFormXObjectEnd,
-        OPS.constructPath, OPS.stroke,
-      ],
-      argsArray: [
-        null, [1, 0, 0, 1, 50, 100], [OPS.stroke, [line], null], null,
-        [[2, 0, 0, 2, 0, 0], null], [OPS.stroke, [line], null], null,
-        [[OPS.moveTo, OPS.lineTo], [0, 10, 0, 60], null], null,
-      ],
-    };
-    const { rulings } = readOperatorList(list, OPS, VIEWPORT, new Set());
-    expect(rulings).toEqual([
-      { x0: 50, y0: 742, x1: 150, y1: 742 }, // translated by the saved transform
-      { x0: 0, y0: 842, x1: 200, y1: 842 }, // scaled by the form matrix
-      { x0: 0, y0: 782, x1: 0, y1: 832 }, // after both were undone
-    ]);
   });
 });

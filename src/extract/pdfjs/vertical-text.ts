@@ -4,9 +4,9 @@
  * rest as off-page), so these runs are rebuilt from the glyphs in the operator list, with the
  * text state tracked as the PDF text operators define it.
  */
-import type { Box, Word } from './document.js';
-import { applyMatrix, IDENTITY, isNumberList, multiply, toMatrix, type Matrix } from './pdf-matrix.js';
-import { boxFromCorners, boxHeight, boxWidth, midX, unionBoxes } from '../tables/geometry.js';
+import type { Box, Word } from '../document.js';
+import { applyMatrix, IDENTITY, isNumberList, multiply, toMatrix, type Matrix } from '../pdf/matrix.js';
+import { boxFromCorners, boxHeight, boxWidth, midX, unionBoxes } from '../../tables/geometry.js';
 
 /** The pdf.js OPS codes the tracker reads (values of `pdfjs.OPS`). */
 export type TextOps = {

@@ -10,7 +10,16 @@ import { readMetadata } from './report/metadata.js';
 import { narrativeChecks, readNarrativeFacts } from './report/narrative.js';
 import type { Recognition } from './report/recognize.js';
 import { recognizeTables } from './report/recognize.js';
-import { reportIdOf, TABLE_IDS, type CheckResult, type Layout, type Report, type SourceInfo, type Status } from './report/report.js';
+import {
+  reportIdOf,
+  TABLE_IDS,
+  type CheckResult,
+  type KeyedCell,
+  type Layout,
+  type Report,
+  type SourceInfo,
+  type Status,
+} from './report/report.js';
 import { buildTables } from './tables/index.js';
 import { genericTables } from './tables/header.js';
 import { untimed, type StageTimer } from './stage-timer.js';
@@ -30,8 +39,12 @@ export function verdictOf(recognition: Recognition): Verdict {
   if (found === 0) {
     return { status: 'not_a_report', error: layouts.includes('legacy') ? LEGACY_ONLY_ERROR : NOT_A_REPORT_ERROR };
   }
-  const lost = recognition.cells.some((c) => c.provenance === 'missing');
+  const lost = recognition.cells.some(isMissingCell);
   return { status: found === TABLE_IDS.length && !lost ? 'ok' : 'partial', error: null };
+}
+
+function isMissingCell(cell: KeyedCell): boolean {
+  return cell.provenance === 'missing';
 }
 
 /**
@@ -39,7 +52,7 @@ export function verdictOf(recognition: Recognition): Verdict {
  * (the recognizer flags each lost cell; this adds the summary unless it already gave one).
  */
 export function lostCellsMessage(recognition: Recognition): Message[] {
-  const lost = recognition.cells.filter((c) => c.provenance === 'missing');
+  const lost = recognition.cells.filter(isMissingCell);
   if (lost.length === 0 || recognition.messages.some((m) => m.code === 'missing_rows')) return [];
   const tables = TABLE_IDS.filter((t) => lost.some((c) => c.table === t));
   return [message('missing_rows', `${lost.length} cells could not be read (${tables.join(', ')}); see the missing cells in cells.csv`)];

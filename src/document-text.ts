@@ -1,11 +1,13 @@
 /**
  * The full text of a document in reading order: one line per paragraph, one line per table row with its cells
  * separated by tabs, pages separated by a form feed (as pdftotext does).
+ * Per-row, per-cell and per-word callbacks are module-level functions or loops, so their optimized code
+ * outlives a GC.
  */
 import type { Block, Document, Page, Word } from './extract/document.js';
 import { collapseWhitespace } from './normalize/text.js';
-import { groupLines } from './tables/lines.js';
-import { gridOf, type Table } from './tables/table.js';
+import { groupLines, type TextLine } from './tables/lines.js';
+import { gridOf, type Cell, type Table } from './tables/table.js';
 
 export type DocumentTextSettings = {
   /**
@@ -26,9 +28,14 @@ const PAGE_BREAK = '\f';
  * a spanning cell's text sits in its anchor slot, covered slots stay empty.
  */
 export function tableText(t: Table): string[] {
-  return gridOf(t).map((slots, r) =>
-    slots.map((c, k) => (c !== null && c.row === r && c.col === k ? collapseWhitespace(c.text) : '')).join('\t'),
-  );
+  return gridOf(t).map(gridRowText);
+}
+
+/** Grid row `r` as tab-separated text: each anchor's text in its own slot, covered slots empty. */
+function gridRowText(slots: readonly (Cell | null)[], r: number): string {
+  const texts: string[] = [];
+  for (const [k, c] of slots.entries()) texts.push(c !== null && c.row === r && c.col === k ? collapseWhitespace(c.text) : '');
+  return texts.join('\t');
 }
 
 function blockLines(b: Block): string[] {
@@ -46,7 +53,15 @@ function blockLines(b: Block): string[] {
 
 /** Lines of positioned words, top to bottom and left to right (a page the tables stage left without blocks). */
 export function wordLines(words: readonly Word[], settings: DocumentTextSettings = DEFAULT_DOCUMENT_TEXT_SETTINGS): string[] {
-  return groupLines(words, settings.lineOverlap).map((line) => line.words.map((w) => w.text).join(' '));
+  return groupLines(words, settings.lineOverlap).map(lineText);
+}
+
+function lineText(line: TextLine): string {
+  return line.words.map(wordText).join(' ');
+}
+
+function wordText(word: Word): string {
+  return word.text;
 }
 
 function pageText(p: Page, settings: DocumentTextSettings): string {
@@ -61,7 +76,13 @@ export function documentText(doc: Document, settings: DocumentTextSettings = DEF
 
 /** The paragraphs' text in reading order (tables left out); a page without blocks gives its word lines. */
 export function documentParagraphs(doc: Document, settings: DocumentTextSettings = DEFAULT_DOCUMENT_TEXT_SETTINGS): string[] {
-  return doc.pages.flatMap((p) =>
-    p.blocks.length > 0 ? p.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])) : wordLines(p.words, settings),
-  );
+  const out: string[] = [];
+  for (const p of doc.pages) {
+    if (p.blocks.length === 0) {
+      for (const line of wordLines(p.words, settings)) out.push(line);
+      continue;
+    }
+    for (const b of p.blocks) if (b.kind === 'paragraph') out.push(b.text);
+  }
+  return out;
 }

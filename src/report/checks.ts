@@ -5,6 +5,7 @@
  * A result's `actual` is the sum of the relation's `actualSide` (the total it checks, e.g. the printed 总计),
  * `expected` the sum of the other side (what that total should be); notes keep the formula's left/right order.
  * A not_evaluable result gives a side's sum only when every term on that side is printed, else null.
+ * Per-term callbacks are module-level functions or loops, so their optimized code outlives a GC.
  */
 import { roundDecimals } from '../normalize/numbers.js';
 import { cellId, derivedTermsOf, indexCells, resolveTerm, type CellIndex, type CellRef, type TermState } from './derive.js';
@@ -40,9 +41,8 @@ export function instancesOf(relation: Relation, layout: Layout): string[] {
 
 /** Evaluates one instance of a relation: `subject` is the column (per_column) or row (per_row) key. */
 export function evaluateRelation(relation: Relation, subject: string, index: CellIndex): CheckResult {
-  const side = (keys: readonly string[]): Term[] => keys.flatMap((key) => termsFor(relation, subject, key, index));
-  const left = side(relation.left);
-  const right = side(relation.right);
+  const left = sideTerms(relation, subject, relation.left, index);
+  const right = sideTerms(relation, subject, relation.right, index);
   const outcome = judge(relation, left, right);
   const totalOnLeft = relation.actualSide === 'left';
   return {
@@ -56,15 +56,19 @@ export function evaluateRelation(relation: Relation, subject: string, index: Cel
   };
 }
 
-function termsFor(relation: Relation, subject: string, key: string, index: CellIndex): Term[] {
-  const ref: CellRef =
-    relation.scope === 'per_column'
-      ? { table: relation.table, rowKey: key, colKey: subject }
-      : { table: relation.table, rowKey: subject, colKey: key };
-  return expand(relation, ref, index).map((leaf) => ({
-    name: relation.scope === 'per_column' ? leaf.rowKey : leaf.colKey,
-    state: resolveTerm(index, leaf),
-  }));
+/** The terms of one side of a relation instance, its keys' cells expanded in order. */
+function sideTerms(relation: Relation, subject: string, keys: readonly string[], index: CellIndex): Term[] {
+  const out: Term[] = [];
+  for (const key of keys) {
+    const ref: CellRef =
+      relation.scope === 'per_column'
+        ? { table: relation.table, rowKey: key, colKey: subject }
+        : { table: relation.table, rowKey: subject, colKey: key };
+    for (const leaf of expand(relation, ref, index)) {
+      out.push({ name: relation.scope === 'per_column' ? leaf.rowKey : leaf.colKey, state: resolveTerm(index, leaf) });
+    }
+  }
+  return out;
 }
 
 /** A derived term stands for its leaves when the relation asks for it (R3), else for its computed sum. */
@@ -72,7 +76,10 @@ function expand(relation: Relation, ref: CellRef, index: CellIndex): CellRef[] {
   const cell = index.get(cellId(ref));
   if (!relation.expandDerived || cell?.provenance !== 'derived') return [ref];
   const leaves = derivedTermsOf(ref);
-  return leaves.length === 0 ? [ref] : leaves.flatMap((leaf) => expand(relation, leaf, index));
+  if (leaves.length === 0) return [ref];
+  const out: CellRef[] = [];
+  for (const leaf of leaves) out.push(...expand(relation, leaf, index));
+  return out;
 }
 
 /** The sums of both sides (null for a side a not evaluable check cannot report), the status and the note. */
@@ -81,8 +88,8 @@ type Outcome = { readonly left: number | null; readonly right: number | null } &
 /** The blank policy of DOMAIN.md §3 "Evaluating with blanks", in order. */
 function judge(relation: Relation, left: readonly Term[], right: readonly Term[]): Outcome {
   const all = [...left, ...right];
-  const unavailable = all.filter((t) => t.state.kind === 'missing' || t.state.kind === 'unreadable');
-  const blanks = all.filter((t) => t.state.kind === 'blank');
+  const unavailable = all.filter(isUnavailable);
+  const blanks = all.filter(isBlankTerm);
   if (unavailable.length > 0) return notEvaluable(left, right, unavailableNote(unavailable));
   if (blanks.length === all.length) return notEvaluable(left, right, 'not_evaluable: all terms blank (nothing printed)');
   if (relation.definition && !right.every(isPrinted)) {
@@ -95,7 +102,7 @@ function judge(relation: Relation, left: readonly Term[], right: readonly Term[]
   const zeroed = blankAsZeroNote(all);
   if (Math.abs(residual) < EQUALITY_TOLERANCE) return { ...sums, status: 'pass', note: zeroed ?? 'holds' };
   // A side left wholly blank (e.g. only 总计 printed, no breakdown) says nothing about the other side.
-  const blankSide = [left, right].find((side) => side.length > 0 && side.every((t) => t.state.kind === 'blank'));
+  const blankSide = [left, right].find(isWhollyBlank);
   if (blankSide !== undefined) {
     const other = blankSide === left ? right : left;
     const need = blankSide.length === 1 ? `; blank ${names(blankSide)} would need ${sumOf(other)}` : '';
@@ -106,6 +113,23 @@ function judge(relation: Relation, left: readonly Term[], right: readonly Term[]
   if (only !== undefined) parts.push(`blank ${only.name} would need ${neededValue(only, left, residual)}`);
   else if (zeroed !== null) parts.push(zeroed);
   return { ...sums, status: 'fail', note: parts.join('; ') };
+}
+
+function isUnavailable(term: Term): boolean {
+  return term.state.kind === 'missing' || term.state.kind === 'unreadable';
+}
+
+function isBlankTerm(term: Term): boolean {
+  return term.state.kind === 'blank';
+}
+
+function isWhollyBlank(side: readonly Term[]): boolean {
+  return side.length > 0 && side.every(isBlankTerm);
+}
+
+/** A blank, or a sum that counted blanks as 0. */
+function isZeroedTerm(term: Term): boolean {
+  return term.state.kind === 'blank' || (term.state.kind === 'value' && term.state.blankAsZero);
 }
 
 /** The value a single blank term would need for the relation to hold. */
@@ -137,7 +161,7 @@ function sumOf(terms: readonly Term[]): number {
 }
 
 function blankAsZeroNote(terms: readonly Term[]): string | null {
-  const zeroed = terms.filter((t) => t.state.kind === 'blank' || (t.state.kind === 'value' && t.state.blankAsZero));
+  const zeroed = terms.filter(isZeroedTerm);
   return zeroed.length === 0 ? null : `blank_as_zero: ${names(zeroed)}`;
 }
 

@@ -2,6 +2,7 @@
  * Derived cells: the subtotals a layout never prints (`sumOf` rows of layouts.ts, and the
  * `legal_person.subtotal` column). A blank never silently becomes a number: a sum is empty when all its
  * terms are blank or any is missing, and is flagged `blank_as_zero` when it counted some blanks as 0.
+ * Per-cell callbacks are module-level functions or loops, so their optimized code outlives a GC.
  */
 import type { FlagCode } from './flags.js';
 import { TABLES, rowDef } from './layouts.js';
@@ -28,15 +29,21 @@ export function cellId(ref: CellRef): string {
   return `${ref.table}/${ref.rowKey}/${ref.colKey}`;
 }
 
+function idAndCell(cell: KeyedCell): [string, KeyedCell] {
+  return [cellId(cell), cell];
+}
+
 export function indexCells(cells: readonly KeyedCell[]): CellIndex {
-  return new Map(cells.map((c) => [cellId(c), c]));
+  return new Map(cells.map(idAndCell));
 }
 
 /** Returns the cells with every derived cell's value computed; other cells are returned untouched. */
 export function deriveCells(cells: readonly KeyedCell[]): KeyedCell[] {
   const index = indexCells(cells);
   const memo = new Map<string, TermState>();
-  return cells.map((cell) => (cell.provenance === 'derived' ? withDerivedValue(cell, resolveTerm(index, cell, memo)) : cell));
+  const out: KeyedCell[] = [];
+  for (const cell of cells) out.push(cell.provenance === 'derived' ? withDerivedValue(cell, resolveTerm(index, cell, memo)) : cell);
+  return out;
 }
 
 function withDerivedValue(cell: KeyedCell, state: TermState): KeyedCell {
@@ -56,17 +63,33 @@ function withDerivedValue(cell: KeyedCell, state: TermState): KeyedCell {
  * (`legal_person.subtotal` ← `legal_person.*`), else the `sumOf` rows of its row, in the same column.
  */
 export function derivedTermsOf(ref: CellRef): CellRef[] {
-  const column = TABLES[ref.table].columns.find((c) => c.key === ref.colKey);
-  if (column?.derived === true) {
-    return columnGroupOf(ref.table, ref.colKey).map((colKey) => ({ ...ref, colKey }));
+  const out: CellRef[] = [];
+  if (isDerivedColumn(ref.table, ref.colKey)) {
+    for (const colKey of columnGroupOf(ref.table, ref.colKey)) out.push({ ...ref, colKey });
+    return out;
   }
-  return (rowDef(ref.table, ref.rowKey)?.sumOf ?? []).map((rowKey) => ({ ...ref, rowKey }));
+  for (const rowKey of rowDef(ref.table, ref.rowKey)?.sumOf ?? []) out.push({ ...ref, rowKey });
+  return out;
+}
+
+/** True when the first column of the table with this key is derived. */
+function isDerivedColumn(table: TableId, colKey: string): boolean {
+  for (const c of TABLES[table].columns) if (c.key === colKey) return c.derived === true;
+  return false;
 }
 
 /** Printed columns sharing a derived column's key prefix (`legal_person.subtotal` → the five `legal_person.*`). */
 function columnGroupOf(table: TableId, derivedKey: string): string[] {
   const prefix = derivedKey.slice(0, derivedKey.lastIndexOf('.') + 1);
-  return TABLES[table].columns.filter((c) => c.derived !== true && c.key.startsWith(prefix)).map((c) => c.key);
+  const out: string[] = [];
+  for (const c of TABLES[table].columns) if (c.derived !== true && c.key.startsWith(prefix)) out.push(c.key);
+  return out;
+}
+
+function resolveTerms(index: CellIndex, terms: readonly CellRef[], memo: Map<string, TermState>): TermState[] {
+  const out: TermState[] = [];
+  for (const t of terms) out.push(resolveTerm(index, t, memo));
+  return out;
 }
 
 /** What a cell contributes: its printed value, blank, missing (absent too), unreadable, or its derived sum. */
@@ -86,7 +109,7 @@ export function resolveTerm(index: CellIndex, ref: CellRef, memo = new Map<strin
     case 'derived': {
       memo.set(id, { kind: 'missing' }); // a cycle in the data would read as missing, not recurse forever
       const terms = derivedTermsOf(cell);
-      const state = terms.length === 0 ? { kind: 'missing' as const } : sumStates(terms.map((t) => resolveTerm(index, t, memo)));
+      const state = terms.length === 0 ? { kind: 'missing' as const } : sumStates(resolveTerms(index, terms, memo));
       memo.set(id, state);
       return state;
     }
@@ -102,7 +125,7 @@ export function resolveTerm(index: CellIndex, ref: CellRef, memo = new Map<strin
 export function resolveCell(index: CellIndex, ref: CellRef, memo = new Map<string, TermState>()): TermState {
   if (index.has(cellId(ref))) return resolveTerm(index, ref, memo);
   const terms = derivedTermsOf(ref);
-  return terms.length === 0 ? { kind: 'missing' } : sumStates(terms.map((t) => resolveTerm(index, t, memo)));
+  return terms.length === 0 ? { kind: 'missing' } : sumStates(resolveTerms(index, terms, memo));
 }
 
 /** Sums term states: unavailable if any term is, blank if all are, else blanks count as 0 (and say so). */

@@ -9,7 +9,7 @@ import { EDITION_MARKERS, LEGACY_MARKERS, rowDef, type Edition } from './layouts
 import { compactLabel } from './labels.js';
 import { message, type Message } from './flags.js';
 import type { ClassifiedRow } from './find-tables.js';
-import { tableOfClass } from './find-tables.js';
+import { rowsOfTable } from './find-tables.js';
 import type { Layout, TableId } from './report.js';
 
 export type LayoutDecision = {
@@ -28,12 +28,25 @@ const MARKERS: Readonly<Record<Edition, readonly string[]>> = {
 /** How many label texts carry a marker of each edition. */
 export function editionVotes(texts: readonly string[]): Record<Edition, number> {
   const compact = texts.map(compactLabel);
-  const count = (e: Edition): number => compact.filter((t) => MARKERS[e].some((m) => t.includes(m))).length;
-  return { '2019': count('2019'), '2021': count('2021') };
+  return { '2019': countCarrying(compact, MARKERS['2019']), '2021': countCarrying(compact, MARKERS['2021']) };
 }
 
-function rowsOf(rows: readonly ClassifiedRow[], table: TableId): ClassifiedRow[] {
-  return rows.filter((r) => tableOfClass(r.cls) === table);
+/** True when the (compared-form) text contains any of the markers. */
+function carriesMarker(text: string, markers: readonly string[]): boolean {
+  for (const m of markers) if (text.includes(m)) return true;
+  return false;
+}
+
+/** True when any text, compared as a label, contains one of the markers. */
+function anyCarriesMarker(texts: readonly string[], markers: readonly string[]): boolean {
+  for (const t of texts) if (carriesMarker(compactLabel(t), markers)) return true;
+  return false;
+}
+
+function countCarrying(texts: readonly string[], markers: readonly string[]): number {
+  let n = 0;
+  for (const t of texts) if (carriesMarker(t, markers)) n += 1;
+  return n;
 }
 
 function labelTexts(rows: readonly ClassifiedRow[]): string[] {
@@ -82,9 +95,9 @@ export function requestsLayout(six: 'sub_items' | 'leaf' | 'unknown', reference:
 /** Decides the layout of each table; tables with no row at all are 'absent'. */
 export function detectLayouts(rows: readonly ClassifiedRow[], year: number | null = null): LayoutDecision {
   const messages: Message[] = [];
-  const a = rowsOf(rows, 'active_disclosure');
-  const b = rowsOf(rows, 'requests');
-  const c = rowsOf(rows, 'review_litigation');
+  const a = rowsOfTable(rows, 'active_disclosure');
+  const b = rowsOfTable(rows, 'requests');
+  const c = rowsOfTable(rows, 'review_litigation');
   const aEvidence = activeDisclosureEdition(a);
   if (aEvidence.mixed) messages.push(message('layout_mixed', 'labels of both the 2019 and the 2021 layout', { table: 'active_disclosure' }));
   const six = otherHandlingForm(b);
@@ -107,9 +120,5 @@ export function detectLayouts(rows: readonly ClassifiedRow[], year: number | nul
 export function withLegacy(layouts: Readonly<Record<TableId, Layout>>, texts: readonly string[]): Readonly<Record<TableId, Layout>> {
   if (Object.values(layouts).some((l) => l !== 'absent')) return layouts;
   const markers = LEGACY_MARKERS.map(compactLabel);
-  const legacy = texts.some((t) => {
-    const compact = compactLabel(t);
-    return markers.some((m) => compact.includes(m));
-  });
-  return legacy ? { active_disclosure: 'legacy', requests: 'legacy', review_litigation: 'legacy' } : layouts;
+  return anyCarriesMarker(texts, markers) ? { active_disclosure: 'legacy', requests: 'legacy', review_litigation: 'legacy' } : layouts;
 }

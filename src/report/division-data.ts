@@ -86,6 +86,14 @@ function readRows(file: string): RawRow[] {
   return JSON.parse(readFileSync(path, 'utf8')) as RawRow[];
 }
 
+/** Makes a division from its row and records it by code; `parentLength` 0 means no parent (a province). */
+function addDivision(byCode: Map<string, Division>, row: RawRow, level: DivisionLevel, parentLength: number): Division {
+  const parent = parentLength > 0 ? row.code.slice(0, parentLength) : null;
+  const division: Division = { code: row.code, name: row.name, level, parent };
+  byCode.set(row.code, division);
+  return division;
+}
+
 function push<K>(map: Map<K, Division[]>, key: K | null, division: Division): void {
   if (key === null) return;
   const list = map.get(key);
@@ -105,28 +113,22 @@ export function buildDivisionIndex(rows: {
   const countyByCore = new Map<string, Division[]>();
   const townshipByName = new Map<string, Division[]>();
   const townshipByKey = new Map<string, Division[]>();
-  const add = (row: RawRow, level: DivisionLevel, parentLength: number): Division => {
-    const parent = parentLength > 0 ? row.code.slice(0, parentLength) : null;
-    const division: Division = { code: row.code, name: row.name, level, parent };
-    byCode.set(row.code, division);
-    return division;
-  };
   for (const row of rows.provinces) {
-    const d = add(row, 'province', 0);
+    const d = addDivision(byCode, row, 'province', 0);
     push(placeByName, d.name, d);
     push(placeByName, provinceAlias(d.name), d);
   }
   for (const row of rows.cities) {
-    const d = add(row, 'city', 2);
+    const d = addDivision(byCode, row, 'city', 2);
     if (!PLACEHOLDER_CITY_NAMES.has(d.name)) push(placeByName, d.name, d);
   }
   for (const row of rows.counties) {
-    const d = add(row, 'county', 4);
+    const d = addDivision(byCode, row, 'county', 4);
     push(placeByName, d.name, d);
     push(countyByCore, countyCore(d.name), d);
   }
   for (const row of rows.townships) {
-    const d = add(row, 'township', 6);
+    const d = addDivision(byCode, row, 'township', 6);
     push(townshipByName, d.name, d);
     push(townshipByKey, townshipKey(d.name), d);
   }

@@ -2,6 +2,7 @@
  * From a table's classified rows to its keyed cells: every cell of the layout appears once — printed or blank
  * as read (through normalizeCellValue), missing when the document lost it, derived placeholders for the
  * subtotals the layout never prints (filled later by deriveCells).
+ * Per-row and per-cell callbacks are module-level functions or loops, so their optimized code outlives a GC.
  */
 import { normalizeCellValue } from '../normalize/values.js';
 import { headerUnitOf } from '../normalize/units.js';
@@ -28,7 +29,8 @@ type RowTask = {
   readonly id: string;
   readonly targets: readonly Target[];
   readonly fuzzy: boolean;
-  readonly rowLabel: (rowKey: string) => string;
+  /** The printed label of a data row; null for a flat row, whose rows are named by the header's groups. */
+  readonly label: string | null;
 };
 
 
@@ -36,37 +38,61 @@ function cellKey(t: Target): string {
   return `${t.rowKey}/${t.colKey}`;
 }
 
+function isHeaderRow(row: ClassifiedRow): boolean {
+  return row.cls.kind === 'header';
+}
+
+/** The header rows among the first `end` rows. */
+function headerRowsBefore(rows: readonly ClassifiedRow[], end: number): ClassifiedRow[] {
+  const out: ClassifiedRow[] = [];
+  for (let i = 0; i < end; i++) {
+    const r = rows[i]!;
+    if (isHeaderRow(r)) out.push(r);
+  }
+  return out;
+}
+
+function rowsOfBlock(rows: readonly ClassifiedRow[], tableIndex: number | undefined): ClassifiedRow[] {
+  const out: ClassifiedRow[] = [];
+  for (const r of rows) if (r.tableIndex === tableIndex) out.push(r);
+  return out;
+}
+
 /** The header rows a data row reads its columns from, by the table's header scope (see layouts.ts HeaderScope). */
 function headerRowsFor(plan: TablePlan, row: ClassifiedRow): ClassifiedRow[] {
-  const before = plan.rows.filter((r) => r.cls.kind === 'header' && plan.rows.indexOf(r) < plan.rows.indexOf(row));
-  const sameBlock = before.filter((r) => r.tableIndex === row.tableIndex);
+  const before = headerRowsBefore(plan.rows, plan.rows.indexOf(row));
+  const sameBlock = rowsOfBlock(before, row.tableIndex);
   const pool = sameBlock.length > 0 ? sameBlock : before;
-  if (TABLES[plan.table].headerScope === 'table') {
-    const lastIndex = pool.at(-1)?.tableIndex;
-    return pool.filter((r) => r.tableIndex === lastIndex);
-  }
+  if (TABLES[plan.table].headerScope === 'table') return rowsOfBlock(pool, pool.at(-1)?.tableIndex);
   return pool.slice(-1);
 }
 
-function rowTask(plan: TablePlan, row: ClassifiedRow, printed: ReadonlyMap<string, Target[]>, groups: HeaderColumns): RowTask | null {
+function rowTask(plan: TablePlan, row: ClassifiedRow, printed: ReadonlyMap<string, Target[]>): RowTask | null {
   if (row.cls.kind === 'flat') {
-    return {
-      row,
-      id: 'flat',
-      targets: TABLES[plan.table].flatRowOrder ?? [],
-      fuzzy: false,
-      rowLabel: (k) => groups.groups.get(k) ?? rowDef(plan.table, k)?.label ?? k,
-    };
+    return { row, id: 'flat', targets: TABLES[plan.table].flatRowOrder ?? [], fuzzy: false, label: null };
   }
   if (row.cls.kind !== 'data') return null;
   const { rowKey, how, label } = row.cls;
   const targets = printed.get(rowKey);
   if (targets === undefined) return null;
-  return { row, id: rowKey, targets, fuzzy: how !== 'exact', rowLabel: () => displayLabel(label.text) };
+  return { row, id: rowKey, targets, fuzzy: how !== 'exact', label: displayLabel(label.text) };
+}
+
+/** A flat row's label for one of its rows: the header's group label, else the layout's. */
+function flatRowLabel(table: TableId, groups: HeaderColumns, rowKey: string): string {
+  return groups.groups.get(rowKey) ?? rowDef(table, rowKey)?.label ?? rowKey;
+}
+
+/** The keys the header names the row's targets by: `rowKey/colKey` for a flat row, else the column key. */
+function expectedKeys(task: RowTask): string[] {
+  const flat = task.row.cls.kind === 'flat';
+  const out: string[] = [];
+  for (const t of task.targets) out.push(flat ? groupedKey(t.rowKey, t.colKey) : t.colKey);
+  return out;
 }
 
 function align(task: RowTask, header: HeaderColumns, settings: AlignSettings): AlignedRow {
-  const expected = task.targets.map((t) => (task.row.cls.kind === 'flat' ? groupedKey(t.rowKey, t.colKey) : t.colKey));
+  const expected = expectedKeys(task);
   const lookup = task.row.method === 'text' ? null : headerLookup(header, expected);
   if (lookup !== null) return alignByHeader(task.row.values, expected.length, (c) => lookup(c.col, c.colSpan));
   return alignByCount(task.row.values, expected.length, task.row.method === 'text', settings);
@@ -99,11 +125,12 @@ function uniqueFlags(flags: readonly FlagCode[]): FlagCode[] {
 }
 
 /** Places one data row; returns its cells keyed by `rowKey/colKey`. */
-function placeRow(plan: TablePlan, task: RowTask, tableHasValues: boolean, settings: AlignSettings): KeyedCell[] {
+function placeRow(plan: TablePlan, task: RowTask, groups: HeaderColumns, tableHasValues: boolean, settings: AlignSettings): KeyedCell[] {
   const header = headerColumns(headerRowsFor(plan, task.row), plan.table);
   const aligned = align(task, header, settings);
   const lost = aligned.empty && task.row.method === 'text' && tableHasValues;
-  return task.targets.map((target, i) => {
+  const out: KeyedCell[] = [];
+  for (const [i, target] of task.targets.entries()) {
     const colSlot = header.columnLabels.get(target.colKey);
     const flags: FlagCode[] = [];
     if (task.fuzzy || colSlot?.how === 'fuzzy') flags.push('label_fuzzy');
@@ -115,12 +142,13 @@ function placeRow(plan: TablePlan, task: RowTask, tableHasValues: boolean, setti
       table: plan.table,
       rowKey: target.rowKey,
       colKey: target.colKey,
-      rowLabel: task.rowLabel(target.rowKey),
+      rowLabel: task.label ?? flatRowLabel(plan.table, groups, target.rowKey),
       colLabel: colSlot?.label ?? columnDef(plan.table, target.colKey)?.label ?? target.colKey,
       flags,
     };
-    return slotCell(plan.table, target, slot, base);
-  });
+    out.push(slotCell(plan.table, target, slot, base));
+  }
+  return out;
 }
 
 /** A cell of the layout that no row supplied: derived placeholder, or missing. */
@@ -150,13 +178,13 @@ function printedTargets(specs: readonly CellSpec[]): Map<string, Target[]> {
 export function cellsOfTable(plan: TablePlan, settings: AlignSettings = DEFAULT_ALIGN_SETTINGS): { cells: KeyedCell[]; messages: Message[] } {
   const specs = layoutCells(plan.table, plan.layout);
   const printed = printedTargets(specs);
-  const groups = headerColumns(plan.rows.filter((r) => r.cls.kind === 'header'), plan.table);
-  const tableHasValues = plan.rows.some((r) => (r.cls.kind === 'data' || r.cls.kind === 'flat') && hasValues(r));
+  const groups = headerColumns(plan.rows.filter(isHeaderRow), plan.table);
+  const tableHasValues = plan.rows.some(isFilledDataRow);
   const placed = new Map<string, KeyedCell>();
   const done = new Set<string>();
   const messages: Message[] = [];
   for (const row of plan.rows) {
-    const task = rowTask(plan, row, printed, groups);
+    const task = rowTask(plan, row, printed);
     if (task === null) {
       if (row.cls.kind === 'data') messages.push(notInLayout(plan, row.cls.rowKey));
       continue;
@@ -166,15 +194,24 @@ export function cellsOfTable(plan: TablePlan, settings: AlignSettings = DEFAULT_
       continue;
     }
     done.add(task.id);
-    for (const c of placeRow(plan, task, tableHasValues, settings)) placed.set(cellKey(c), c);
+    for (const c of placeRow(plan, task, groups, tableHasValues, settings)) placed.set(cellKey(c), c);
   }
-  const cells = specs.map((s) => placed.get(cellKey(s)) ?? absentCell(plan.table, s));
-  const lost = cells.filter((c) => c.flags.includes('missing_rows')).length;
+  const cells: KeyedCell[] = [];
+  for (const s of specs) cells.push(placed.get(cellKey(s)) ?? absentCell(plan.table, s));
+  const lost = cells.filter(isLostCell).length;
   if (lost > 0) {
     const text = `${plan.table}: ${lost} cells of the ${plan.layout} layout were not found (rows lost, e.g. at a page break); they are listed as missing`;
     messages.push(message('missing_rows', text, { table: plan.table }));
   }
   return { cells, messages };
+}
+
+function isFilledDataRow(row: ClassifiedRow): boolean {
+  return (row.cls.kind === 'data' || row.cls.kind === 'flat') && hasValues(row);
+}
+
+function isLostCell(cell: KeyedCell): boolean {
+  return cell.flags.includes('missing_rows');
 }
 
 function notInLayout(plan: TablePlan, rowKey: string): Message {

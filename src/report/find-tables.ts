@@ -82,6 +82,13 @@ export function tableOfClass(cls: RowClass): TableId | null {
   return 'table' in cls ? cls.table : null;
 }
 
+/** The rows classified to `table`, in order. */
+export function rowsOfTable(rows: readonly ClassifiedRow[], table: TableId): ClassifiedRow[] {
+  const out: ClassifiedRow[] = [];
+  for (const r of rows) if (tableOfClass(r.cls) === table) out.push(r);
+  return out;
+}
+
 /**
  * Classifies every row, then turns label-less value rows into flat data rows when they sit in the context of a
  * table printed as one label-less row (Table C: its section, or right after its header). The context is the

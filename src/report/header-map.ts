@@ -60,8 +60,9 @@ export function headerColumns(
 
 /** The expected index of the column covering a cell, for a header that covers every expected key; else null. */
 export function headerLookup(header: HeaderColumns, expected: readonly string[]): ((col: number, span: number) => number | null) | null {
-  const present = new Set([...header.byCol.values()].map((s) => s.key));
-  if (!expected.every((k) => present.has(k))) return null;
+  const present = new Set<string>();
+  for (const s of header.byCol.values()) present.add(s.key);
+  for (const k of expected) if (!present.has(k)) return null;
   return (col, span) => {
     for (let k = col; k < col + span; k++) {
       const slot = header.byCol.get(k);

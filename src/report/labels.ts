@@ -2,6 +2,7 @@
  * Label normalisation and matching (DOMAIN.md §4.4): printed labels vary in width, spacing, enumerators,
  * quotes and typos, so both sides are normalised and matched exactly, then by a distinctive substring, then
  * by a small edit distance. Knows no label itself: the candidates come from layouts.ts.
+ * Per-entry scoring is done by module-level functions, so their optimized code outlives a GC.
  */
 
 import { LIST_MARKER } from '../normalize/enumerators.js';
@@ -58,7 +59,11 @@ export function compactLabel(text: string): string {
   return stripArtefacts(compactText(text))
     .replace(BACKTICKS, '')
     .replace(LEADING_HASHES, '')
-    .replace(/[“”‘’「」]/gu, (q) => QUOTES[q] ?? q);
+    .replace(/[“”‘’「」]/gu, plainQuote);
+}
+
+function plainQuote(q: string): string {
+  return QUOTES[q] ?? q;
 }
 
 /** Latin letters and digits: the only characters a space between them keeps apart in a displayed label. */
@@ -190,34 +195,49 @@ function remember<T>(memo: Map<string, LabelMatch<T> | null>, text: string, foun
 
 /** The entry whose distinctive substring found in the label is longest; null when two entries tie. */
 function matchDistinctive<T>(label: string, entries: readonly LabelEntry<T>[]): T | null {
-  return bestUnique(entries, (e) => {
-    let best: number | null = null;
-    for (const d of e.distinctive) if (label.includes(d) && (best === null || -d.length < best)) best = -d.length;
-    return best;
-  });
+  const scores: (number | null)[] = [];
+  for (const e of entries) scores.push(distinctiveScore(label, e));
+  return bestUnique(entries, scores);
+}
+
+/** Minus the length of the entry's longest distinctive substring in the label; null when none is in it. */
+function distinctiveScore(label: string, entry: LabelEntry<unknown>): number | null {
+  let best: number | null = null;
+  for (const d of entry.distinctive) if (label.includes(d) && (best === null || -d.length < best)) best = -d.length;
+  return best;
 }
 
 /** The entry with the smallest allowed edit distance to the label; null when two entries tie. */
 function matchFuzzy<T>(label: string, list: PreparedList<T>, settings: MatchSettings): T | null {
   const chars = [...label];
-  return bestUnique(list.entries, (e, i) => {
-    let best: number | null = null;
-    for (const [k, n] of e.names.entries()) {
-      // A distance is allowed up to both limits; it is a whole number, so the lower limit rounds down.
-      const limit = Math.floor(Math.min(settings.maxEditDistance, n.length * settings.maxEditRatio));
-      const d = boundedDistance(chars, list.points[i]![k]!, limit);
-      if (d <= limit && (best === null || d < best)) best = d;
-    }
-    return best;
-  });
+  const scores: (number | null)[] = [];
+  for (const [i, e] of list.entries.entries()) scores.push(fuzzyScore(chars, e.names, list.points[i]!, settings));
+  return bestUnique(list.entries, scores);
 }
 
-/** The entry with the lowest score (null = not a candidate); null when the lowest is shared. */
-function bestUnique<T>(entries: readonly LabelEntry<T>[], score: (e: LabelEntry<T>, index: number) => number | null): T | null {
+/** The smallest allowed edit distance from the label's code points to one of the names; null when none is allowed. */
+function fuzzyScore(
+  chars: readonly string[],
+  names: readonly string[],
+  points: readonly (readonly string[])[],
+  settings: MatchSettings,
+): number | null {
+  let best: number | null = null;
+  for (const [k, n] of names.entries()) {
+    // A distance is allowed up to both limits; it is a whole number, so the lower limit rounds down.
+    const limit = Math.floor(Math.min(settings.maxEditDistance, n.length * settings.maxEditRatio));
+    const d = boundedDistance(chars, points[k]!, limit);
+    if (d <= limit && (best === null || d < best)) best = d;
+  }
+  return best;
+}
+
+/** The entry with the lowest score (null = not a candidate, scores by entry index); null when the lowest is shared. */
+function bestUnique<T>(entries: readonly LabelEntry<T>[], scores: readonly (number | null)[]): T | null {
   let best: { target: T; score: number } | null = null;
   let tied = false;
   for (const [i, e] of entries.entries()) {
-    const s = score(e, i);
+    const s = scores[i] ?? null;
     if (s === null) continue;
     if (best === null || s < best.score) {
       best = { target: e.target, score: s };

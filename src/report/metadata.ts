@@ -123,6 +123,13 @@ function agencyCandidates(
   return found;
 }
 
+/** The lines that are neither the title nor the signature. */
+function bodyLines(lines: readonly string[], titleIndex: number, signatureIndices: readonly number[]): string[] {
+  const out: string[] = [];
+  for (const [i, line] of lines.entries()) if (i !== titleIndex && !signatureIndices.includes(i)) out.push(line);
+  return out;
+}
+
 /** Reads the report's metadata; messages say what could not be found or linked. */
 export function readMetadata(
   paragraphs: readonly string[],
@@ -133,7 +140,7 @@ export function readMetadata(
   const title = titleOf(lines, titleIndex, settings);
   const signature = findSignature(lines, settings);
   const publishedOn = signature.date ?? publishedLineDate(lines);
-  const body = lines.filter((_, i) => i !== titleIndex && !signature.indices.includes(i));
+  const body = bodyLines(lines, titleIndex, signature.indices);
   const latest = publishedOn === null ? Number.MAX_SAFE_INTEGER : Number(publishedOn.slice(0, 4)) - 1;
   const year = yearOfTitle(title) ?? yearOfPeriod(body.join('\n')) ?? yearOfBody(body, settings.minYear, latest);
   const agency = chooseAgency(agencyCandidates(lines, { index: titleIndex, text: title }, signature.agency, settings));

@@ -17,7 +17,11 @@ export function cleanParagraph(text: string): string {
 
 /** Cleaned, non-empty paragraphs; keeps their order. */
 export function cleanParagraphs(paragraphs: readonly string[]): string[] {
-  return paragraphs.map(cleanParagraph).filter((p) => p !== '');
+  return paragraphs.map(cleanParagraph).filter(isNonEmpty);
+}
+
+function isNonEmpty(text: string): boolean {
+  return text !== '';
 }
 
 /** A short line without sentence punctuation: a title, a heading, a name or a date line. */

@@ -9,7 +9,7 @@ import { collapseWhitespace } from '../normalize/text.js';
 import { deriveCells } from './derive.js';
 import { detectLayouts, withLegacy } from './detect-layout.js';
 import { cellsOfTable } from './emit-cells.js';
-import { findTableRows, tableOfClass, type ClassifiedRow } from './find-tables.js';
+import { findTableRows, rowsOfTable, tableOfClass, type ClassifiedRow } from './find-tables.js';
 import { message, uniqueMessages, type Message } from './flags.js';
 import { DEFAULT_ALIGN_SETTINGS, type AlignSettings } from './align.js';
 import { DEFAULT_MATCH_SETTINGS, type MatchSettings } from './labels.js';
@@ -58,8 +58,7 @@ export function recognizeTables(doc: Document, options: RecognizeOptions = {}): 
       messages.push(message('table_missing', `table ${table} was not found`, { table }));
       continue;
     }
-    const planRows = rows.filter((r) => tableOfClass(r.cls) === table);
-    const out = cellsOfTable({ table, layout, rows: planRows }, settings.align);
+    const out = cellsOfTable({ table, layout, rows: rowsOfTable(rows, table) }, settings.align);
     cells.push(...out.cells);
     messages.push(...out.messages);
   }
@@ -67,16 +66,32 @@ export function recognizeTables(doc: Document, options: RecognizeOptions = {}): 
 }
 
 function paragraphTexts(doc: Document): string[] {
-  return blocksOf(doc).flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+  const out: string[] = [];
+  for (const b of blocksOf(doc)) if (b.kind === 'paragraph') out.push(b.text);
+  return out;
+}
+
+function isStandardRow(row: ClassifiedRow): boolean {
+  return tableOfClass(row.cls) !== null;
+}
+
+function tableIndexOf(row: ClassifiedRow): number {
+  return row.tableIndex;
+}
+
+/** A row with values that no key or table claimed. */
+function isUnclaimedValueRow(row: ClassifiedRow): boolean {
+  return (row.cls.kind === 'other' && row.cls.hasValues) || row.cls.kind === 'values';
 }
 
 /** Rows with numbers but no known label, inside a table block that holds standard rows. */
 function unrecognizedRows(rows: readonly ClassifiedRow[]): Message[] {
-  const standardBlocks = new Set(rows.filter((r) => tableOfClass(r.cls) !== null).map((r) => r.tableIndex));
-  return rows
-    .filter((r) => ((r.cls.kind === 'other' && r.cls.hasValues) || r.cls.kind === 'values') && standardBlocks.has(r.tableIndex))
-    .map((r) => {
-      const label = r.labels.map((c) => collapseWhitespace(c.text)).join(' / ');
-      return message('row_unrecognized', `a row with numbers matched no canonical key: ${label}`);
-    });
+  const standardBlocks = new Set(rows.filter(isStandardRow).map(tableIndexOf));
+  const out: Message[] = [];
+  for (const r of rows) {
+    if (!isUnclaimedValueRow(r) || !standardBlocks.has(r.tableIndex)) continue;
+    const label = r.labels.map((c) => collapseWhitespace(c.text)).join(' / ');
+    out.push(message('row_unrecognized', `a row with numbers matched no canonical key: ${label}`));
+  }
+  return out;
 }

@@ -85,9 +85,14 @@ function rowsOfTable(t: Table, tableIndex: number, section: TableId | null): Row
     byRow[c.row]?.push(c.box === undefined ? slot : { ...slot, box: c.box });
   }
   return byRow.map((cells, row) => {
-    const sorted = [...cells].sort((a, b) => a.col - b.col);
+    const sorted = [...cells].sort(byCol);
     return { tableIndex, row, method: t.method, cells: sorted, ...splitRow(sorted), section };
   });
+}
+
+/** Orders a row's cells left to right. */
+function byCol(a: SlotCell, b: SlotCell): number {
+  return a.col - b.col;
 }
 
 /** Every table row of a (built) document in reading order, with its section. */

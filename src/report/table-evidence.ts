@@ -4,7 +4,7 @@
  * evidence: a row of it under its own section heading, or enough distinct labels of it that are not generic
  * words (GENERIC_LABELS). Rows of a table without evidence fall back to rows of no table (no keys, no cells).
  */
-import { hasValues, tableOfClass, type ClassifiedRow, type RowClass } from './find-tables.js';
+import { hasValues, rowsOfTable, tableOfClass, type ClassifiedRow, type RowClass } from './find-tables.js';
 import { isGenericLabel, LABEL_INDEX } from './label-index.js';
 import { DEFAULT_MATCH_SETTINGS, matchLabel, type MatchSettings } from './labels.js';
 import { TABLE_IDS, type TableId } from './report.js';
@@ -48,7 +48,7 @@ export function evidenceOf(
   table: TableId,
   match: MatchSettings = DEFAULT_MATCH_SETTINGS,
 ): TableEvidence {
-  const own = rows.filter((r) => tableOfClass(r.cls) === table);
+  const own = rowsOfTable(rows, table);
   return { heading: own.some((r) => r.section === table), labels: evidenceLabels(own, table, match) };
 }
 
@@ -69,8 +69,10 @@ export function keepProvenTables(
   match: MatchSettings = DEFAULT_MATCH_SETTINGS,
 ): ClassifiedRow[] {
   const proven = new Set(TABLE_IDS.filter((t) => isProven(evidenceOf(rows, t, match), settings)));
-  return rows.map((r) => {
+  const out: ClassifiedRow[] = [];
+  for (const r of rows) {
     const table = tableOfClass(r.cls);
-    return table === null || proven.has(table) ? r : { ...r, cls: unclassified(r) };
-  });
+    out.push(table === null || proven.has(table) ? r : { ...r, cls: unclassified(r) });
+  }
+  return out;
 }

@@ -17,11 +17,14 @@ const LATIN_WORD_CHAR = /[A-Za-z0-9]/;
  * survives, as one space.
  */
 export function cleanLabel(text: string): string {
-  return text.trim().replace(WHITESPACE_RUN, (run: string, offset: number, whole: string) => {
-    const before = whole.charAt(offset - 1);
-    const after = whole.charAt(offset + run.length);
-    return LATIN_WORD_CHAR.test(before) && LATIN_WORD_CHAR.test(after) ? ' ' : '';
-  });
+  return text.trim().replace(WHITESPACE_RUN, spaceBetweenLatin);
+}
+
+/** A whitespace run becomes one space between two Latin letters or digits, else nothing. */
+function spaceBetweenLatin(run: string, offset: number, whole: string): string {
+  const before = whole.charAt(offset - 1);
+  const after = whole.charAt(offset + run.length);
+  return LATIN_WORD_CHAR.test(before) && LATIN_WORD_CHAR.test(after) ? ' ' : '';
 }
 
 /** True when the text reads as a printed number (sign, brackets, separators, percent; see `readsAsNumber`). */

@@ -4,7 +4,7 @@
  */
 import type { Box, Word } from '../extract/document.js';
 import { cell as makeCell, table as makeTable, type Cell, type Table, type TableMethod } from './table.js';
-import { lowerBound } from './cluster.js';
+import { identity, lowerBound } from './cluster.js';
 import { boxWidth, midX, midY } from './geometry.js';
 import type { Grid, PlacedBox } from './lattice.js';
 import { cellText } from './lines.js';
@@ -21,7 +21,7 @@ export type TextSettings = {
 /** Index of the grid interval holding v (between lines[i] and lines[i+1]); -1 outside. */
 function intervalOf(lines: readonly number[], v: number): number {
   if (lines.length < 2 || v < lines[0]! || v > lines[lines.length - 1]!) return -1;
-  const i = lowerBound(lines, v, (x) => x);
+  const i = lowerBound(lines, v, identity);
   return Math.max(0, Math.min(lines.length - 2, lines[i] === v ? i : i - 1));
 }
 
@@ -30,8 +30,7 @@ function intervalOf(lines: readonly number[], v: number): number {
  * string) is cut at its spaces, each piece placed by its share of the characters.
  */
 export function splitAtColumns(w: Word, xs: readonly number[], slack = DEFAULT_TABLE_SETTINGS.columnCrossSlack): Word[] {
-  const crossesColumn = xs.some((x) => x > w.box.x0 + slack && x < w.box.x1 - slack);
-  if (!crossesColumn || w.vertical === true || !/\S\s+\S/.test(w.text)) return [w];
+  if (!crossesColumn(w.box, xs, slack) || w.vertical === true || !/\S\s+\S/.test(w.text)) return [w];
   const chars = [...w.text];
   const step = boxWidth(w.box) / chars.length;
   const pieces: Word[] = [];
@@ -44,6 +43,12 @@ export function splitAtColumns(w: Word, xs: readonly number[], slack = DEFAULT_T
   return pieces;
 }
 
+/** Some grid line runs through the box, more than `slack` inside its left and right sides. */
+function crossesColumn(box: Box, xs: readonly number[], slack: number): boolean {
+  for (const x of xs) if (x > box.x0 + slack && x < box.x1 - slack) return true;
+  return false;
+}
+
 /** Words per placed cell (same order as grid.cells), plus the words that fitted no cell. */
 export function assignWordsToCells(
   words: readonly Word[],
@@ -51,23 +56,33 @@ export function assignWordsToCells(
   columnCrossSlack = DEFAULT_TABLE_SETTINGS.columnCrossSlack,
 ): { perCell: Word[][]; unplaced: Word[] } {
   const slot = new Map<string, number>();
-  grid.cells.forEach((c, i) => {
+  const perCell: Word[][] = [];
+  for (let i = 0; i < grid.cells.length; i++) {
+    const c = grid.cells[i]!;
     for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) slot.set(`${r},${k}`, i);
-  });
-  const perCell: Word[][] = grid.cells.map(() => []);
+    perCell.push([]);
+  }
   const unplaced: Word[] = [];
-  for (const w of words.flatMap((x) => splitAtColumns(x, grid.xs, columnCrossSlack))) {
-    const col = intervalOf(grid.xs, midX(w.box));
-    const row = intervalOf(grid.ys, midY(w.box));
-    const index = col < 0 || row < 0 ? undefined : slot.get(`${row},${col}`);
-    if (index === undefined) unplaced.push(w);
-    else perCell[index]!.push(w);
+  for (const x of words) {
+    for (const w of splitAtColumns(x, grid.xs, columnCrossSlack)) {
+      const col = intervalOf(grid.xs, midX(w.box));
+      const row = intervalOf(grid.ys, midY(w.box));
+      const index = col < 0 || row < 0 ? undefined : slot.get(`${row},${col}`);
+      if (index === undefined) unplaced.push(w);
+      else perCell[index]!.push(w);
+    }
   }
   return { perCell, unplaced };
 }
 
 function fits(w: Word, b: Box, slack: number): boolean {
   return w.box.x0 >= b.x0 - slack && w.box.x1 <= b.x1 + slack && w.box.y0 >= b.y0 - slack && w.box.y1 <= b.y1 + slack;
+}
+
+function countFitting(words: readonly Word[], b: Box, slack: number): number {
+  let n = 0;
+  for (const w of words) if (fits(w, b, slack)) n++;
+  return n;
 }
 
 /** Builds the Table: one Cell per placed box, its text from its words; accuracy = share of words that fit cleanly. */
@@ -80,12 +95,14 @@ export function gridToTable(
 ): Table {
   const { perCell, unplaced } = assignWordsToCells(words, grid, settings.columnCrossSlack);
   let clean = 0;
-  const cells: Cell[] = grid.cells.map((c: PlacedBox, i) => {
+  const cells: Cell[] = [];
+  for (let i = 0; i < grid.cells.length; i++) {
+    const c: PlacedBox = grid.cells[i]!;
     const own = perCell[i]!;
-    clean += own.filter((w) => fits(w, c.box, settings.cellFitSlack)).length;
+    clean += countFitting(own, c.box, settings.cellFitSlack);
     const text = cellText(own, settings.lineOverlapShare, settings.spaceGapShare);
-    return makeCell(c.row, c.col, text, { rowSpan: c.rowSpan, colSpan: c.colSpan, box: c.box, page: pageNumber });
-  });
+    cells.push(makeCell(c.row, c.col, text, { rowSpan: c.rowSpan, colSpan: c.colSpan, box: c.box, page: pageNumber }));
+  }
   const total = clean + (perCell.flat().length - clean) + unplaced.length;
   const accuracy = total === 0 ? 1 : clean / total;
   return makeTable(cells, method, { pages: [pageNumber], quality: { accuracy, messages: [] } });

@@ -1,13 +1,17 @@
-/** One-dimensional clustering by sort and sweep (single link): linear after the sort. */
+/**
+ * One-dimensional clustering by sort and sweep (single link): linear after the sort.
+ * Hot callbacks in src/tables are module-level functions, so V8 keeps their optimized code across GCs.
+ */
 
 /** Groups items whose keys chain together with gaps of at most `tolerance`; groups come in key order. */
 export function clusterBy<T>(items: readonly T[], key: (item: T) => number, tolerance: number): T[][] {
-  const sorted = [...items].sort((a, b) => key(a) - key(b));
+  const keyed: Keyed<T>[] = [];
+  for (const item of items) keyed.push({ item, key: key(item) });
+  keyed.sort(byKey);
   const groups: T[][] = [];
   let current: T[] = [];
   let last = Number.NEGATIVE_INFINITY;
-  for (const item of sorted) {
-    const k = key(item);
+  for (const { item, key: k } of keyed) {
     if (current.length > 0 && k - last > tolerance) {
       groups.push(current);
       current = [];
@@ -19,9 +23,20 @@ export function clusterBy<T>(items: readonly T[], key: (item: T) => number, tole
   return groups;
 }
 
+type Keyed<T> = { readonly item: T; readonly key: number };
+
+function byKey<T>(a: Keyed<T>, b: Keyed<T>): number {
+  return a.key - b.key;
+}
+
+/** The number itself, as the key of a list of numbers. */
+export function identity(v: number): number {
+  return v;
+}
+
 /** Sorted distinct representatives (means) of values that chain within `tolerance`. */
 export function clusterValues(values: readonly number[], tolerance: number): number[] {
-  return clusterBy(values, (v) => v, tolerance).map(mean);
+  return clusterBy(values, identity, tolerance).map(mean);
 }
 
 export function mean(values: readonly number[]): number {

@@ -45,6 +45,14 @@ function gridBox(g: Grid): Box {
   return { x0: g.xs[0]!, y0: g.ys[0]!, x1: g.xs[g.xs.length - 1]!, y1: g.ys[g.ys.length - 1]! };
 }
 
+/** The words whose midpoints lie inside the box, and the others, each in their order. */
+function splitByBox(words: readonly Word[], box: Box): { inside: Word[]; outside: Word[] } {
+  const inside: Word[] = [];
+  const outside: Word[] = [];
+  for (const w of words) (wordMidpointIn(w, box) ? inside : outside).push(w);
+  return { inside, outside };
+}
+
 /** Finds the tables of a page: ruled ones first, then (strategy 'auto' or 'stream') aligned text among the words left. */
 export function findTables(page: Page, settings: TableSettings = DEFAULT_TABLE_SETTINGS): TableFinding {
   const found: FoundTable[] = [];
@@ -55,27 +63,42 @@ export function findTables(page: Page, settings: TableSettings = DEFAULT_TABLE_S
     debug = lattice.debug;
     for (const grid of lattice.grids) {
       const box = gridBox(grid);
-      const inside = free.filter((w) => wordMidpointIn(w, box));
+      const { inside, outside } = splitByBox(free, box);
       found.push({ table: gridToTable(grid, inside, 'lattice', page.number, settings), box });
-      free = free.filter((w) => !wordMidpointIn(w, box));
+      free = outside;
     }
   }
   if (settings.strategy !== 'lattice') {
     for (const t of streamTables(free, page.number, settings)) found.push({ table: t.table, box: t.box });
   }
-  found.sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
+  found.sort(byTopThenLeft);
   return settings.debug && debug ? { tables: found, debug } : { tables: found };
 }
+
+function byTopThenLeft(a: FoundTable, b: FoundTable): number {
+  return a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0;
+}
+
+function byTop(a: PlacedBlock, b: PlacedBlock): number {
+  return a.top - b.top;
+}
+
+function inAnyTable(w: Word, tables: readonly FoundTable[]): boolean {
+  for (const t of tables) if (wordMidpointIn(w, t.box)) return true;
+  return false;
+}
+
+type PlacedBlock = { readonly top: number; readonly block: Block };
 
 /** The page with `blocks` filled: paragraphs from the words outside tables, and the tables, ordered by their tops. */
 export function layoutPdfPage(page: Page, settings: TableSettings = DEFAULT_TABLE_SETTINGS): Page {
   const { tables } = findTables(page, settings);
-  const outside = page.words.filter((w) => !tables.some((t) => wordMidpointIn(w, t.box)));
+  const outside: Word[] = [];
+  for (const w of page.words) if (!inAnyTable(w, tables)) outside.push(w);
   const paragraphs = linesToParagraphs(groupLines(outside, settings.lineOverlapShare), settings);
-  const placed: { top: number; block: Block }[] = [
-    ...paragraphs.map((p) => ({ top: p.box?.y0 ?? 0, block: p as Block })),
-    ...tables.map((t) => ({ top: t.box.y0, block: tableBlock(t.table) as Block })),
-  ];
-  placed.sort((a, b) => a.top - b.top);
+  const placed: PlacedBlock[] = [];
+  for (const p of paragraphs) placed.push({ top: p.box?.y0 ?? 0, block: p });
+  for (const t of tables) placed.push({ top: t.box.y0, block: tableBlock(t.table) });
+  placed.sort(byTop);
   return { ...page, blocks: placed.map((p) => p.block) };
 }

@@ -22,12 +22,16 @@ export function rulingsToEdges(rulings: readonly Ruling[]): Edge[] {
 
 /** Moves edges of one orientation whose positions chain within the tolerance onto their mean position. */
 export function snapEdges(edges: readonly Edge[], xTolerance: number, yTolerance: number): Edge[] {
-  const snap = (group: readonly Edge[], tolerance: number): Edge[] =>
-    clusterBy(group, (e) => e.pos, tolerance).flatMap((cluster) => {
-      const pos = mean(cluster.map((e) => e.pos));
-      return cluster.map((e) => ({ ...e, pos }));
-    });
-  return [...snap(edges.filter(isH), yTolerance), ...snap(edges.filter(isV), xTolerance)];
+  return [...snapGroup(edges.filter(isH), yTolerance), ...snapGroup(edges.filter(isV), xTolerance)];
+}
+
+function snapGroup(group: readonly Edge[], tolerance: number): Edge[] {
+  const out: Edge[] = [];
+  for (const cluster of clusterBy(group, edgePos, tolerance)) {
+    const pos = mean(cluster.map(edgePos));
+    for (const e of cluster) out.push({ ...e, pos });
+  }
+  return out;
 }
 
 /** Joins collinear edges (same position) that overlap or leave a gap of at most the tolerance. */
@@ -35,7 +39,7 @@ export function joinEdges(edges: readonly Edge[], xTolerance: number, yTolerance
   const out: Edge[] = [];
   for (const orientation of ['h', 'v'] as const) {
     const tolerance = orientation === 'h' ? xTolerance : yTolerance;
-    const sorted = edges.filter((e) => e.orientation === orientation).sort((a, b) => a.pos - b.pos || a.start - b.start);
+    const sorted = edges.filter(orientation === 'h' ? isH : isV).sort(byPosThenStart);
     let current: Edge | undefined;
     for (const e of sorted) {
       if (current !== undefined && current.pos === e.pos && e.start <= current.end + tolerance) {
@@ -59,10 +63,11 @@ export function closeOpenEnds(edges: readonly Edge[], tolerance: number, minEdge
   const verticals = edges.filter(isV);
   const added: Edge[] = [];
   for (const end of ['start', 'end'] as const) {
-    for (const group of clusterBy(verticals, (e) => e[end], tolerance)) {
+    const endOf = end === 'start' ? edgeStart : edgeEnd;
+    for (const group of clusterBy(verticals, endOf, tolerance)) {
       if (group.length < minEdges) continue;
-      const pos = mean(group.map((e) => e[end]));
-      const xs = group.map((e) => e.pos);
+      const pos = mean(group.map(endOf));
+      const xs = group.map(edgePos);
       added.push({ orientation: 'h', pos, start: Math.min(...xs), end: Math.max(...xs) });
     }
   }
@@ -70,7 +75,25 @@ export function closeOpenEnds(edges: readonly Edge[], tolerance: number, minEdge
 }
 
 export function filterEdges(edges: readonly Edge[], minLength: number): Edge[] {
-  return edges.filter((e) => e.end - e.start >= minLength);
+  const out: Edge[] = [];
+  for (const e of edges) if (e.end - e.start >= minLength) out.push(e);
+  return out;
+}
+
+function edgePos(e: Edge): number {
+  return e.pos;
+}
+
+function edgeStart(e: Edge): number {
+  return e.start;
+}
+
+function edgeEnd(e: Edge): number {
+  return e.end;
+}
+
+function byPosThenStart(a: Edge, b: Edge): number {
+  return a.pos - b.pos || a.start - b.start;
 }
 
 function isH(e: Edge): boolean {

@@ -15,11 +15,21 @@ export type Slots = readonly (readonly (Cell | null)[])[];
  * table such rows are left out of the names (their slots become null); other methods keep every row.
  */
 export function placeableHeaderRows(t: Table, grid: Slots, rows: HeaderRows): (Cell | null)[][] {
-  return grid.map((line, r) => {
+  const out: (Cell | null)[][] = [];
+  for (let r = 0; r < grid.length; r++) {
+    const line = grid[r]!;
     const inHeader = r >= rows.start && r < rows.end;
-    const short = t.method === 'text' && line.filter((c) => c !== null && c.row === r).length < t.cols;
-    return inHeader && short ? line.map(() => null) : [...line];
-  });
+    const short = t.method === 'text' && anchorCount(line, r) < t.cols;
+    out.push(inHeader && short ? Array<Cell | null>(line.length).fill(null) : [...line]);
+  }
+  return out;
+}
+
+/** How many slots of row r are covered by cells anchored in row r. */
+function anchorCount(line: readonly (Cell | null)[], r: number): number {
+  let n = 0;
+  for (const c of line) if (c && c.row === r) n++;
+  return n;
 }
 
 /**

@@ -55,7 +55,9 @@ export function detectHeaderRows(t: Table, settings: HeaderSettings = DEFAULT_HE
 
 /** The cells anchored in row r, left to right. */
 export function anchorsOf(t: Table, r: number): Cell[] {
-  return t.cells.filter((c) => c.row === r);
+  const out: Cell[] = [];
+  for (const c of t.cells) if (c.row === r) out.push(c);
+  return out;
 }
 
 /**
@@ -92,10 +94,23 @@ export function firstValueRow(t: Table, from: number, share: number): number | u
 
 /** Share of the row's anchored cells that read as values; undefined when no cell counts. */
 function valueShare(t: Table, r: number): number | undefined {
-  const counted = anchorsOf(t, r).filter((c) => !(c.col === 0 && isBlankText(c.text)));
+  const counted = anchorsOf(t, r).filter(countsAsValueSlot);
   if (counted.length === 0) return undefined;
-  const values = counted.filter((c) => isNumberText(c.text) || isDashText(c.text) || isBlankText(c.text));
+  const values = counted.filter(readsAsValue);
   return values.length / counted.length;
+}
+
+/** A blank in the leftmost column is a corner or an empty stub, not a value slot. */
+function countsAsValueSlot(c: Cell): boolean {
+  return !(c.col === 0 && isBlankText(c.text));
+}
+
+function readsAsValue(c: Cell): boolean {
+  return isNumberText(c.text) || isDashText(c.text) || isBlankText(c.text);
+}
+
+function isBlankCell(c: Cell): boolean {
+  return isBlankText(c.text);
 }
 
 /**
@@ -103,7 +118,7 @@ function valueShare(t: Table, r: number): number | undefined {
  * row with cells holds labels only. A blank body row of a template is followed by more value cells instead.
  */
 function isBlankSpacer(t: Table, r: number): boolean {
-  if (!anchorsOf(t, r).every((c) => isBlankText(c.text))) return false;
+  if (!anchorsOf(t, r).every(isBlankCell)) return false;
   for (let next = r + 1; next < t.rows; next++) {
     const share = valueShare(t, next);
     if (share !== undefined) return share === 0;
@@ -117,9 +132,14 @@ function isBlankSpacer(t: Table, r: number): boolean {
  */
 export function firstRowSpanningPast(t: Table, from: number, end: number): number | undefined {
   for (let r = from; r < end; r++) {
-    if (anchorsOf(t, r).some((c) => c.row + c.rowSpan > end)) return r;
+    if (reachesBelow(anchorsOf(t, r), end)) return r;
   }
   return undefined;
+}
+
+function reachesBelow(cells: readonly Cell[], end: number): boolean {
+  for (const c of cells) if (c.row + c.rowSpan > end) return true;
+  return false;
 }
 
 /** Step 4, closing: grows `end` until no cell anchored in [start, end) reaches below it. */

@@ -10,7 +10,7 @@
  * 4. Equal names are then made unique in column order: the first keeps its name, the second gets " (2)", the
  *    third " (3)"… (`uniqueNames`). So Table B's stub columns are "<note>", "<note> (2)", "<note> (3)".
  */
-import { blocksOf, type Document } from '../extract/document.js';
+import { blocksOf, type Block, type Document } from '../extract/document.js';
 import type { GenericTable } from '../report/report.js';
 import { gridOf, type Cell, type Table } from './table.js';
 import { cleanLabel } from './cell-text.js';
@@ -44,7 +44,8 @@ export function flattenHeader(t: Table, settings: HeaderSettings = DEFAULT_HEADE
   const headerRows = detectHeaderRows(t, settings);
   const headerGrid = mergeSplitParents(placeableHeaderRows(t, grid, headerRows), headerRows);
   const leaves = leavesInFirstBodyRow(grid, headerRows);
-  const names = Array.from({ length: t.cols }, (_, col) => columnName(headerGrid, headerRows, col, leaves[col]));
+  const names: string[] = [];
+  for (let col = 0; col < t.cols; col++) names.push(columnName(headerGrid, headerRows, col, leaves[col]));
   return {
     caption: captionText(grid, headerRows.start),
     header: uniqueNames(names),
@@ -55,11 +56,15 @@ export function flattenHeader(t: Table, settings: HeaderSettings = DEFAULT_HEADE
 
 /** Every table block of a (built) document in reading order, flattened. */
 export function genericTables(doc: Document, settings: HeaderSettings = DEFAULT_HEADER_SETTINGS): GenericTable[] {
-  const tables = blocksOf(doc).flatMap((b) => (b.kind === 'table' ? [b.table] : []));
+  const tables = blocksOf(doc).flatMap(tablesOf);
   return tables.map((t, index) => {
     const flat = flattenHeader(t, settings);
     return { index, pages: t.pages, method: t.method, header: flat.header, rows: flat.rows };
   });
+}
+
+function tablesOf(b: Block): Table[] {
+  return b.kind === 'table' ? [b.table] : [];
 }
 
 /** Name of a column with no label (rule 3 of the module comment); `col` counts from 0. */
@@ -100,19 +105,32 @@ function addPart(parts: string[], label: string): void {
  */
 export function uniqueNames(names: readonly string[]): string[] {
   const used = new Set<string>();
-  return names.map((name) => {
+  const out: string[] = [];
+  for (const name of names) {
     let unique = name;
     for (let n = 2; used.has(unique); n++) unique = `${name} (${n})`;
     used.add(unique);
-    return unique;
-  });
+    out.push(unique);
+  }
+  return out;
 }
 
 /** Body rows from `end` down: each slot's text in its anchor slot, '' where a span covers it or nothing is. */
 export function bodyRows(grid: Slots, end: number): string[][] {
-  return grid.slice(end).map((line, offset) =>
-    line.map((c, col) => (c !== null && c.row === end + offset && c.col === col ? cleanLabel(c.text) : '')),
-  );
+  const body = grid.slice(end);
+  const rows: string[][] = [];
+  for (let offset = 0; offset < body.length; offset++) rows.push(anchorTexts(body[offset]!, end + offset));
+  return rows;
+}
+
+/** One row of slots as texts: a cell's label in its anchor slot, '' elsewhere. */
+function anchorTexts(line: readonly (Cell | null)[], row: number): string[] {
+  const texts: string[] = [];
+  for (let col = 0; col < line.length; col++) {
+    const c = line[col] ?? null;
+    texts.push(c !== null && c.row === row && c.col === col ? cleanLabel(c.text) : '');
+  }
+  return texts;
 }
 
 /** The caption rows' labels joined by a space. */

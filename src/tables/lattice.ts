@@ -6,6 +6,7 @@
 import type { Box } from '../extract/document.js';
 import { lowerBound, nearestIndex, clusterValues } from './cluster.js';
 import type { Edge } from './geometry.js';
+import { byRowThenCol } from './table.js';
 
 export type Intersection = {
   readonly x: number;
@@ -17,11 +18,12 @@ export type Intersection = {
 
 /** Points where a vertical and a horizontal edge meet, within the tolerances (sort + binary search). */
 export function edgesToIntersections(edges: readonly Edge[], xTolerance: number, yTolerance: number): Intersection[] {
-  const hs = edges.map((e, i) => ({ e, i })).filter((x) => x.e.orientation === 'h').sort((a, b) => a.e.pos - b.e.pos);
-  const points = new Map<string, { x: number; y: number; h: Set<number>; v: Set<number> }>();
-  edges.forEach((v, vi) => {
-    if (v.orientation !== 'v') return;
-    for (let k = lowerBound(hs, v.start - yTolerance, (x) => x.e.pos); k < hs.length; k++) {
+  const hs = horizontalsByPos(edges);
+  const points = new Map<string, OpenPoint>();
+  for (let vi = 0; vi < edges.length; vi++) {
+    const v = edges[vi]!;
+    if (v.orientation !== 'v') continue;
+    for (let k = lowerBound(hs, v.start - yTolerance, indexedEdgePos); k < hs.length; k++) {
       const { e: h, i: hi } = hs[k]!;
       if (h.pos > v.end + yTolerance) break;
       if (v.pos < h.start - xTolerance || v.pos > h.end + xTolerance) continue;
@@ -31,14 +33,40 @@ export function edgesToIntersections(edges: readonly Edge[], xTolerance: number,
       p.v.add(vi);
       points.set(key, p);
     }
-  });
-  return [...points.values()]
-    .map((p) => ({ x: p.x, y: p.y, h: [...p.h], v: [...p.v] }))
-    .sort((a, b) => a.y - b.y || a.x - b.x);
+  }
+  const out: Intersection[] = [];
+  for (const p of points.values()) out.push({ x: p.x, y: p.y, h: [...p.h], v: [...p.v] });
+  return out.sort(byYThenX);
+}
+
+type IndexedEdge = { readonly e: Edge; readonly i: number };
+type OpenPoint = { x: number; y: number; h: Set<number>; v: Set<number> };
+
+/** The horizontal edges with their indices into `edges`, by position. */
+function horizontalsByPos(edges: readonly Edge[]): IndexedEdge[] {
+  const hs: IndexedEdge[] = [];
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i]!;
+    if (e.orientation === 'h') hs.push({ e, i });
+  }
+  return hs.sort(byIndexedEdgePos);
+}
+
+function indexedEdgePos(x: IndexedEdge): number {
+  return x.e.pos;
+}
+
+function byIndexedEdgePos(a: IndexedEdge, b: IndexedEdge): number {
+  return a.e.pos - b.e.pos;
+}
+
+function byYThenX(a: Intersection, b: Intersection): number {
+  return a.y - b.y || a.x - b.x;
 }
 
 function shareEdge(a: readonly number[], b: readonly number[]): boolean {
-  return a.some((i) => b.includes(i));
+  for (const i of a) if (b.includes(i)) return true;
+  return false;
 }
 
 /**
@@ -47,16 +75,46 @@ function shareEdge(a: readonly number[], b: readonly number[]): boolean {
  */
 export function intersectionsToCells(points: readonly Intersection[]): Box[] {
   const byKey = new Map(points.map((p) => [`${p.x},${p.y}`, p] as const));
-  const columns = groupSorted(points, (p) => p.x, (p) => p.y);
-  const rows = groupSorted(points, (p) => p.y, (p) => p.x);
+  const columns = groupSorted(points, pointX, byPointY);
+  const rows = groupSorted(points, pointY, byPointX);
   const cells: Box[] = [];
   for (const p of points) {
-    const below = (columns.get(p.x) ?? []).filter((q) => q.y > p.y && shareEdge(p.v, q.v));
-    const right = (rows.get(p.y) ?? []).filter((q) => q.x > p.x && shareEdge(p.h, q.h));
+    const below = pointsBelow(columns.get(p.x) ?? [], p);
+    const right = pointsRightOf(rows.get(p.y) ?? [], p);
     const cell = firstClosedBox(p, below, right, byKey);
     if (cell) cells.push(cell);
   }
   return cells;
+}
+
+/** The points of p's column below it, joined to it by a vertical edge. */
+function pointsBelow(column: readonly Intersection[], p: Intersection): Intersection[] {
+  const out: Intersection[] = [];
+  for (const q of column) if (q.y > p.y && shareEdge(p.v, q.v)) out.push(q);
+  return out;
+}
+
+/** The points of p's row right of it, joined to it by a horizontal edge. */
+function pointsRightOf(row: readonly Intersection[], p: Intersection): Intersection[] {
+  const out: Intersection[] = [];
+  for (const q of row) if (q.x > p.x && shareEdge(p.h, q.h)) out.push(q);
+  return out;
+}
+
+function pointX(p: Intersection): number {
+  return p.x;
+}
+
+function pointY(p: Intersection): number {
+  return p.y;
+}
+
+function byPointX(a: Intersection, b: Intersection): number {
+  return a.x - b.x;
+}
+
+function byPointY(a: Intersection, b: Intersection): number {
+  return a.y - b.y;
 }
 
 function firstClosedBox(
@@ -74,45 +132,56 @@ function firstClosedBox(
   return null;
 }
 
-function groupSorted<T>(items: readonly T[], key: (t: T) => number, order: (t: T) => number): Map<number, T[]> {
+function groupSorted<T>(items: readonly T[], key: (t: T) => number, compare: (a: T, b: T) => number): Map<number, T[]> {
   const map = new Map<number, T[]>();
   for (const item of items) {
     const list = map.get(key(item));
     if (list) list.push(item);
     else map.set(key(item), [item]);
   }
-  for (const list of map.values()) list.sort((a, b) => order(a) - order(b));
+  for (const list of map.values()) list.sort(compare);
   return map;
 }
 
 /** Groups cells that share a corner into tables (union-find), tables in reading order. */
 export function cellsToTables(cells: readonly Box[]): Box[][] {
-  const parent = cells.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]!]!;
-      i = parent[i]!;
-    }
-    return i;
-  };
+  const parent: number[] = [];
+  for (let i = 0; i < cells.length; i++) parent.push(i);
   const owner = new Map<string, number>();
-  cells.forEach((c, i) => {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
     for (const key of [`${c.x0},${c.y0}`, `${c.x1},${c.y0}`, `${c.x0},${c.y1}`, `${c.x1},${c.y1}`]) {
       const other = owner.get(key);
       if (other === undefined) owner.set(key, i);
-      else parent[find(i)] = find(other);
+      else parent[findRoot(parent, i)] = findRoot(parent, other);
     }
-  });
+  }
   const groups = new Map<number, Box[]>();
-  cells.forEach((c, i) => {
-    const root = find(i);
+  for (let i = 0; i < cells.length; i++) {
+    const root = findRoot(parent, i);
     const list = groups.get(root);
-    if (list) list.push(c);
-    else groups.set(root, [c]);
-  });
-  return [...groups.values()]
-    .map((g) => g.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0))
-    .sort((a, b) => a[0]!.y0 - b[0]!.y0 || a[0]!.x0 - b[0]!.x0);
+    if (list) list.push(cells[i]!);
+    else groups.set(root, [cells[i]!]);
+  }
+  for (const g of groups.values()) g.sort(byTopThenLeft);
+  return [...groups.values()].sort(byFirstTopThenLeft);
+}
+
+/** Union-find root of i, halving the path on the way. */
+function findRoot(parent: number[], i: number): number {
+  while (parent[i] !== i) {
+    parent[i] = parent[parent[i]!]!;
+    i = parent[i]!;
+  }
+  return i;
+}
+
+function byTopThenLeft(a: Box, b: Box): number {
+  return a.y0 - b.y0 || a.x0 - b.x0;
+}
+
+function byFirstTopThenLeft(a: readonly Box[], b: readonly Box[]): number {
+  return byTopThenLeft(a[0]!, b[0]!);
 }
 
 export type PlacedBox = { readonly box: Box; readonly row: number; readonly col: number; readonly rowSpan: number; readonly colSpan: number };
@@ -121,28 +190,39 @@ export type Grid = { readonly xs: readonly number[]; readonly ys: readonly numbe
 
 /** Grid lines from the cell boxes' sides; each box placed with the rows and columns it covers. */
 export function placeCells(boxes: readonly Box[], tolerance: number): Grid {
-  const xs = clusterValues(boxes.flatMap((b) => [b.x0, b.x1]), tolerance);
-  const ys = clusterValues(boxes.flatMap((b) => [b.y0, b.y1]), tolerance);
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const b of boxes) {
+    xs.push(b.x0, b.x1);
+    ys.push(b.y0, b.y1);
+  }
+  const cols = clusterValues(xs, tolerance);
+  const rows = clusterValues(ys, tolerance);
   const cells: PlacedBox[] = [];
   for (const box of boxes) {
-    const col = nearestIndex(xs, box.x0);
-    const row = nearestIndex(ys, box.y0);
-    const colSpan = nearestIndex(xs, box.x1) - col;
-    const rowSpan = nearestIndex(ys, box.y1) - row;
+    const col = nearestIndex(cols, box.x0);
+    const row = nearestIndex(rows, box.y0);
+    const colSpan = nearestIndex(cols, box.x1) - col;
+    const rowSpan = nearestIndex(rows, box.y1) - row;
     if (colSpan > 0 && rowSpan > 0) cells.push({ box, row, col, rowSpan, colSpan });
   }
-  return { xs, ys, cells: dropOverlaps(cells) };
+  return { xs: cols, ys: rows, cells: dropOverlaps(cells) };
+}
+
+function anyTaken(slots: readonly string[], taken: ReadonlySet<string>): boolean {
+  for (const slot of slots) if (taken.has(slot)) return true;
+  return false;
 }
 
 /** A slot covered twice (overlapping boxes from odd rulings) keeps the first box, in reading order. */
 function dropOverlaps(cells: readonly PlacedBox[]): PlacedBox[] {
   const taken = new Set<string>();
   const out: PlacedBox[] = [];
-  for (const c of [...cells].sort((a, b) => a.row - b.row || a.col - b.col)) {
+  for (const c of [...cells].sort(byRowThenCol)) {
     const slots: string[] = [];
     for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) slots.push(`${r},${k}`);
-    if (slots.some((s) => taken.has(s))) continue;
-    slots.forEach((s) => taken.add(s));
+    if (anyTaken(slots, taken)) continue;
+    for (const slot of slots) taken.add(slot);
     out.push(c);
   }
   return out;

@@ -10,7 +10,7 @@ export type TextLine = { readonly words: readonly Word[]; readonly box: Box };
  * first word. Vertical words form lines of their own.
  */
 export function groupLines(words: readonly Word[], overlapShare: number): TextLine[] {
-  const sorted = [...words].sort((a, b) => midY(a.box) - midY(b.box) || a.box.x0 - b.box.x0);
+  const sorted = [...words].sort(byMidYThenLeft);
   const lines: Word[][] = [];
   let open: Word[] = [];
   for (const w of sorted) {
@@ -26,12 +26,28 @@ export function groupLines(words: readonly Word[], overlapShare: number): TextLi
     open.push(w);
   }
   if (open.length > 0) lines.push(open);
-  return lines
-    .map((ws) => {
-      const byX = ws.sort((a, b) => a.box.x0 - b.box.x0);
-      return { words: byX, box: unionBoxes(byX.map((w) => w.box))! };
-    })
-    .sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
+  const out: TextLine[] = [];
+  for (const ws of lines) {
+    const byX = ws.sort(byLeft);
+    out.push({ words: byX, box: unionBoxes(byX.map(wordBox))! });
+  }
+  return out.sort(byTopThenLeft);
+}
+
+function byMidYThenLeft(a: Word, b: Word): number {
+  return midY(a.box) - midY(b.box) || a.box.x0 - b.box.x0;
+}
+
+function byLeft(a: Word, b: Word): number {
+  return a.box.x0 - b.box.x0;
+}
+
+function byTopThenLeft(a: TextLine, b: TextLine): number {
+  return a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0;
+}
+
+function wordBox(w: Word): Box {
+  return w.box;
 }
 
 /** The words of one line joined: a space where the gap exceeds `spaceGapShare` of the text height. */
@@ -55,9 +71,16 @@ export function lineText(line: TextLine, spaceGapShare: number): string {
  * (a vertical label such as 三、本年度办理结果) is read as one string without newlines.
  */
 export function cellText(words: readonly Word[], overlapShare: number, spaceGapShare: number): string {
-  const lines = groupLines(words, overlapShare)
-    .map((l) => lineText(l, spaceGapShare))
-    .filter((t) => t !== '');
-  if (lines.length > 1 && lines.every((t) => [...t].length === 1)) return lines.join('');
+  const lines: string[] = [];
+  for (const l of groupLines(words, overlapShare)) {
+    const t = lineText(l, spaceGapShare);
+    if (t !== '') lines.push(t);
+  }
+  if (lines.length > 1 && allSingleCharacters(lines)) return lines.join('');
   return lines.join('\n');
+}
+
+function allSingleCharacters(texts: readonly string[]): boolean {
+  for (const t of texts) if ([...t].length !== 1) return false;
+  return true;
 }

@@ -4,7 +4,7 @@
  * line (a first-line indent) and where the text size changes. A centred line under a line centred on
  * the same axis continues it (a title wrapped over two lines), unless the line above ends a sentence.
  */
-import type { Paragraph } from '../extract/document.js';
+import type { Box, Paragraph } from '../extract/document.js';
 import { paragraph } from '../extract/document.js';
 import { boxHeight, midX, unionBoxes } from './geometry.js';
 import { LIST_MARKER } from '../normalize/enumerators.js';
@@ -41,7 +41,19 @@ export function linesToParagraphs(lines: readonly TextLine[], s: ParagraphSettin
     current.push(line);
   }
   groups.push(current);
-  return groups.map((g) => paragraph(joinLines(g.map((l) => lineText(l, s.spaceGapShare))), { box: unionBoxes(g.map((l) => l.box))! }));
+  const out: Paragraph[] = [];
+  for (const g of groups) out.push(groupToParagraph(g, s.spaceGapShare));
+  return out;
+}
+
+function groupToParagraph(lines: readonly TextLine[], spaceGapShare: number): Paragraph {
+  const texts: string[] = [];
+  for (const l of lines) texts.push(lineText(l, spaceGapShare));
+  return paragraph(joinLines(texts), { box: unionBoxes(lines.map(lineBox))! });
+}
+
+function lineBox(l: TextLine): Box {
+  return l.box;
 }
 
 /** The text column of a page: the leftmost start and the rightmost end of its lines outside tables. */

@@ -10,35 +10,61 @@ import { compactText } from '../normalize/text.js';
 
 /** Sorted column boundaries of a table, from its cells' boxes (tables without boxes have none). */
 export function columnBoundaries(t: Table, tolerance: number): number[] {
-  const xs = t.cells.flatMap((c) => (c.box ? [c.box.x0, c.box.x1] : []));
+  const xs: number[] = [];
+  for (const c of t.cells) if (c.box) xs.push(c.box.x0, c.box.x1);
   return clusterValues(xs, tolerance);
 }
 
 /** Every boundary of `inner` lies on one of `outer`, and both share their outer edges. */
 export function boundariesFit(inner: readonly number[], outer: readonly number[], tolerance: number): boolean {
   if (inner.length < 2 || outer.length < 2) return false;
-  const near = (x: number): boolean => outer.some((o) => Math.abs(o - x) <= tolerance);
   const sameEdges =
     Math.abs(inner[0]! - outer[0]!) <= tolerance && Math.abs(inner[inner.length - 1]! - outer[outer.length - 1]!) <= tolerance;
-  return sameEdges && inner.every(near);
+  if (!sameEdges) return false;
+  for (const x of inner) if (!nearAny(outer, x, tolerance)) return false;
+  return true;
+}
+
+function nearAny(values: readonly number[], x: number, tolerance: number): boolean {
+  for (const v of values) if (Math.abs(v - x) <= tolerance) return true;
+  return false;
 }
 
 /** The cells placed on the column boundaries `xs` (a part with fewer columns gets wider spans), rows shifted. */
 export function remapCells(t: Table, xs: readonly number[], rowOffset: number): Cell[] {
-  return t.cells.map((c) => {
-    if (!c.box) return { ...c, row: c.row + rowOffset };
-    const col = nearestIndex(xs, c.box.x0);
-    const colSpan = Math.max(1, nearestIndex(xs, c.box.x1) - col);
-    return { ...c, row: c.row + rowOffset, col, colSpan };
-  });
+  const out: Cell[] = [];
+  for (const c of t.cells) out.push(remapCell(c, xs, rowOffset));
+  return out;
+}
+
+function remapCell(c: Cell, xs: readonly number[], rowOffset: number): Cell {
+  if (!c.box) return { ...c, row: c.row + rowOffset };
+  const col = nearestIndex(xs, c.box.x0);
+  const colSpan = Math.max(1, nearestIndex(xs, c.box.x1) - col);
+  return { ...c, row: c.row + rowOffset, col, colSpan };
+}
+
+function cellsInRow(cells: readonly Cell[], row: number): Cell[] {
+  const out: Cell[] = [];
+  for (const c of cells) if (c.row === row) out.push(c);
+  return out;
 }
 
 function rowSignature(cells: readonly Cell[], row: number): string {
-  return cells
-    .filter((c) => c.row === row)
-    .sort((a, b) => a.col - b.col)
-    .map((c) => `${c.col}:${c.colSpan}:${compactText(c.text)}`)
-    .join('|');
+  return cellsInRow(cells, row).sort(byCol).map(cellSignature).join('|');
+}
+
+function byCol(a: Cell, b: Cell): number {
+  return a.col - b.col;
+}
+
+function cellSignature(c: Cell): string {
+  return `${c.col}:${c.colSpan}:${compactText(c.text)}`;
+}
+
+function rowHasText(cells: readonly Cell[], row: number): boolean {
+  for (const c of cells) if (c.row === row && compactText(c.text) !== '') return true;
+  return false;
 }
 
 /** How many leading rows of the continuation repeat the first part's leading rows (a repeated header). */
@@ -47,7 +73,7 @@ export function repeatedHeaderRows(first: readonly Cell[], next: readonly Cell[]
   while (k < nextRows) {
     const a = rowSignature(first, k);
     const b = rowSignature(next, k);
-    if (a === '' || a !== b || !next.some((c) => c.row === k && compactText(c.text) !== '')) break;
+    if (a === '' || a !== b || !rowHasText(next, k)) break;
     k++;
   }
   return k;
@@ -56,18 +82,20 @@ export function repeatedHeaderRows(first: readonly Cell[], next: readonly Cell[]
 /** Removes the first `count` rows (cells anchored there go; cells reaching below are trimmed) and shifts the rest up. */
 export function dropLeadingRows(cells: readonly Cell[], count: number): Cell[] {
   if (count === 0) return [...cells];
-  return cells
-    .filter((c) => c.row + c.rowSpan > count)
-    .map((c) => {
-      const row = Math.max(c.row, count);
-      return { ...c, row: row - count, rowSpan: c.row + c.rowSpan - row };
-    });
+  const out: Cell[] = [];
+  for (const c of cells) {
+    if (c.row + c.rowSpan <= count) continue;
+    const row = Math.max(c.row, count);
+    out.push({ ...c, row: row - count, rowSpan: c.row + c.rowSpan - row });
+  }
+  return out;
 }
 
 /** Columns left of the first column that holds a number below the header: the row labels. 0 when no number. */
 export function labelColumnCount(cells: readonly Cell[]): number {
-  const numeric = cells.filter((c) => readsAsNumber(c.text));
-  return numeric.length === 0 ? 0 : Math.min(...numeric.map((c) => c.col));
+  let first = Number.POSITIVE_INFINITY;
+  for (const c of cells) if (readsAsNumber(c.text)) first = Math.min(first, c.col);
+  return first === Number.POSITIVE_INFINITY ? 0 : first;
 }
 
 /**
@@ -86,9 +114,10 @@ export function rejoinAtSeam(cells: readonly Cell[], seam: number): Cell[] {
 
 function extendSpanningLabels(cells: readonly Cell[], seam: number, labels: number): Cell[] {
   const out = [...cells];
-  const above = out.filter((c) => c.col < labels && c.row + c.rowSpan === seam && c.text.trim() !== '');
+  const above: Cell[] = [];
+  for (const c of out) if (c.col < labels && c.row + c.rowSpan === seam && c.text.trim() !== '') above.push(c);
   for (const a of above) {
-    const i = out.findIndex((c) => c.row === seam && c.col === a.col && c.colSpan === a.colSpan);
+    const i = indexBelow(out, a, seam);
     const b = out[i];
     if (!b || b.text.trim() !== '' || (a.rowSpan === 1 && b.rowSpan === 1)) continue;
     out[out.indexOf(a)] = { ...a, rowSpan: a.rowSpan + b.rowSpan };
@@ -97,13 +126,22 @@ function extendSpanningLabels(cells: readonly Cell[], seam: number, labels: numb
   return out;
 }
 
+/** Index of the cell anchored in row `seam` with the same columns as `a`; -1 when none. */
+function indexBelow(cells: readonly Cell[], a: Cell, seam: number): number {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    if (c.row === seam && c.col === a.col && c.colSpan === a.colSpan) return i;
+  }
+  return -1;
+}
+
 /**
  * The continuation's first row holds no value, only label fragments without a list marker: each fragment
  * joins the label above it (same column) and the row goes. A fragment that spans rows is the rest of a
  * group label cut by the break (（四）无法 | 提供): the joined label spans both parts' rows.
  */
 function joinCutRow(cells: readonly Cell[], seam: number, labels: number): Cell[] {
-  const row = cells.filter((c) => c.row === seam);
+  const row = cellsInRow(cells, seam);
   const values = row.filter((c) => c.col >= labels);
   const fragments = row.filter((c) => c.col < labels && c.text.trim() !== '');
   if (row.length === 0 || fragments.length === 0 || values.some((c) => c.text.trim() !== '')) return [...cells];

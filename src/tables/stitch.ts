@@ -31,7 +31,9 @@ function isFurniture(block: Block, page: Page, s: StitchSettings): boolean {
 }
 
 function contentIndices(page: Page, s: StitchSettings): number[] {
-  return page.blocks.map((b, i) => (isFurniture(b, page, s) ? -1 : i)).filter((i) => i >= 0);
+  const indices: number[] = [];
+  for (let i = 0; i < page.blocks.length; i++) if (!isFurniture(page.blocks[i]!, page, s)) indices.push(i);
+  return indices;
 }
 
 /** The two parts continue each other: same outer edges, and one part's column boundaries lie on the other's. */
@@ -48,7 +50,8 @@ export function joinTables(first: Table, next: Table, s: StitchSettings = DEFAUL
   let rest = remapCells(next, xs, 0);
   if (s.dropRepeatedHeader) rest = dropLeadingRows(rest, repeatedHeaderRows(top, rest, next.rows));
   const seam = first.rows;
-  let cells = [...top, ...rest.map((c) => ({ ...c, row: c.row + seam }))];
+  let cells = [...top];
+  for (const c of rest) cells.push({ ...c, row: c.row + seam });
   if (s.rejoinCutRows) cells = rejoinAtSeam(cells, seam);
   const pages = [...new Set([...first.pages, ...next.pages])];
   const weight = first.cells.length + next.cells.length;
@@ -80,7 +83,13 @@ export function stitchAcrossPages(pages: readonly Page[], settings: StitchSettin
     const lastIndex = content[content.length - 1];
     open = lastIndex !== undefined && blocks[p]![lastIndex]!.kind === 'table' ? { page: p, block: lastIndex } : null;
   });
-  return pages.map((page, p) => ({ ...page, blocks: blocks[p]!.filter((_, i) => !removed.has(`${p},${i}`)) }));
+  return pages.map((page, p) => ({ ...page, blocks: keptBlocks(blocks[p]!, p, removed) }));
+}
+
+function keptBlocks(blocks: readonly Block[], page: number, removed: ReadonlySet<string>): Block[] {
+  const kept: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) if (!removed.has(`${page},${i}`)) kept.push(blocks[i]!);
+  return kept;
 }
 
 function tryJoin(blocks: Block[][], open: Slot, head: Slot, settings: StitchSettings): boolean {

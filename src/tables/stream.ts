@@ -46,22 +46,32 @@ export function lineToSegments(line: TextLine, gapHeights: number): Segment[] {
  */
 export function findRowRuns(rows: readonly StreamRow[], s: StreamSettings): StreamRow[][] {
   const runs: StreamRow[][] = [];
+  const min = s.streamMinRowCells;
   let run: StreamRow[] = [];
-  const isRow = (r: StreamRow): boolean => r.segments.length >= s.streamMinRowCells;
-  const close = (): void => {
-    while (run.length > 0 && !isRow(run[run.length - 1]!)) run.pop();
-    if (run.filter(isRow).length >= s.streamMinRows) runs.push(run);
-    run = [];
-  };
   for (const row of rows) {
     const prev = run[run.length - 1];
     const gap = prev ? row.line.box.y0 - prev.line.box.y1 : 0;
     const tooFar = prev !== undefined && gap > s.streamMaxRowGap * boxHeight(prev.line.box);
-    if (tooFar || (!isRow(row) && (run.length === 0 || !isRow(prev!)))) close();
-    if (isRow(row) || run.length > 0) run.push(row);
+    if (tooFar || (!isTableRow(row, min) && (run.length === 0 || !isTableRow(prev!, min)))) {
+      closeRun(run, runs, s);
+      run = [];
+    }
+    if (isTableRow(row, min) || run.length > 0) run.push(row);
   }
-  close();
+  closeRun(run, runs, s);
   return runs;
+}
+
+function isTableRow(r: StreamRow, minRowCells: number): boolean {
+  return r.segments.length >= minRowCells;
+}
+
+/** Ends a run: trailing rows with too few cells go; the run is kept when it has enough table rows. */
+function closeRun(run: StreamRow[], runs: StreamRow[][], s: StreamSettings): void {
+  while (run.length > 0 && !isTableRow(run[run.length - 1]!, s.streamMinRowCells)) run.pop();
+  let count = 0;
+  for (const r of run) if (isTableRow(r, s.streamMinRowCells)) count++;
+  if (count >= s.streamMinRows) runs.push(run);
 }
 
 /** Column bands: the merged x-extents of the cells of the rows with the usual (most common) cell count or more. */
@@ -130,12 +140,16 @@ function slotBox(xs: readonly number[], ys: readonly number[], row: number, col:
   return { box, row, col, rowSpan: 1, colSpan };
 }
 
+function isHorizontal(w: Word): boolean {
+  return w.vertical !== true;
+}
+
 /** Tables of a page's words that no ruled table took. */
 export function streamTables(words: readonly Word[], pageNumber: number, s: StreamSettings): StreamTable[] {
-  const rows = groupLines(words.filter((w) => w.vertical !== true), s.lineOverlapShare).map((line) => ({
-    line,
-    segments: lineToSegments(line, s.streamColumnGap),
-  }));
+  const rows: StreamRow[] = [];
+  for (const line of groupLines(words.filter(isHorizontal), s.lineOverlapShare)) {
+    rows.push({ line, segments: lineToSegments(line, s.streamColumnGap) });
+  }
   const out: StreamTable[] = [];
   for (const run of findRowRuns(rows, s)) {
     const bands = columnBands(run, s.streamMinRowCells);

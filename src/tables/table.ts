@@ -55,7 +55,7 @@ export function table(
     cols = Math.max(cols, c.col + c.colSpan);
   }
   return {
-    cells: [...cells].sort((a, b) => a.row - b.row || a.col - b.col),
+    cells: [...cells].sort(byRowThenCol),
     rows,
     cols,
     method,
@@ -64,9 +64,15 @@ export function table(
   };
 }
 
+/** Reading order of anchors (cells, placed boxes): by row, then column. */
+export function byRowThenCol(a: Pick<Cell, 'row' | 'col'>, b: Pick<Cell, 'row' | 'col'>): number {
+  return a.row - b.row || a.col - b.col;
+}
+
 /** rows × cols slots; every slot covered by a span points to its anchor cell, empty slots are null. */
 export function gridOf(t: Table): (Cell | null)[][] {
-  const grid: (Cell | null)[][] = Array.from({ length: t.rows }, () => Array<Cell | null>(t.cols).fill(null));
+  const grid: (Cell | null)[][] = [];
+  for (let r = 0; r < t.rows; r++) grid.push(Array<Cell | null>(t.cols).fill(null));
   for (const c of t.cells) {
     for (let r = c.row; r < c.row + c.rowSpan && r < t.rows; r++) {
       const line = grid[r]!;

@@ -25,7 +25,7 @@ export type FontSettings = {
 };
 
 export const DEFAULT_FONT_SETTINGS: FontSettings = Object.freeze({
-  // The values src/extract/pdfjs/words.ts uses for pdf.js fonts without usable metrics.
+  // The values word-box.ts uses for fonts without usable metrics (pdf.js fonts among them).
   fallbackAscent: 0.86,
   fallbackDescent: -0.14,
   minExtent: 0.5,

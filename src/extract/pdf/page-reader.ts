@@ -4,12 +4,11 @@
  * reader. Throws UnsupportedPdfError where the page needs what this reader does not support.
  */
 import type { Ruling, Size, Word } from '../document.js';
-import { DEFAULT_VERTICAL_TEXT_SETTINGS, type VerticalTextSettings } from '../pdfjs/vertical-text.js';
 import { DEFAULT_CONTENT_SETTINGS, interpretContent, type ContentSettings } from './content.js';
 import type { FontCache } from './font-model.js';
 import type { PdfPageInfo, PdfResolver } from './objects.js';
 import { DEFAULT_TEXT_RUN_SETTINGS, TextRuns, type TextRunSettings } from './text-runs.js';
-import { VerticalRuns } from './vertical-runs.js';
+import { DEFAULT_VERTICAL_TEXT_SETTINGS, VerticalRuns, type VerticalTextSettings } from './vertical-runs.js';
 import { pageViewport } from './viewport.js';
 
 export type PdfPageContent = { readonly size: Size; readonly words: Word[]; readonly rulings: Ruling[] };
@@ -19,7 +18,7 @@ export type PageReaderSettings = {
   readonly content: ContentSettings;
   /** Horizontal glyphs → words (pdf.js's getTextContent thresholds). */
   readonly textRuns: TextRunSettings;
-  /** Vertical-font glyphs → words down a column (the pdf.js path's settings). */
+  /** Vertical-font glyphs → words down a column (the settings the pdf.js path uses too). */
   readonly verticalText: VerticalTextSettings;
 };
 

@@ -4,13 +4,15 @@
  * compares the next glyph with them; RunState keeps them the same way.
  */
 import type { GlyphPlacement, TextRunSettings } from './text-runs.js';
+import type { FontMetricsLike } from './word-box.js';
 
 /** The run being built, with pdf.js's habit of keeping its last measures after it ended. */
 export class RunState {
   started = false;
   readonly parts: string[] = [];
   transform: number[] = [];
-  fontKey = '';
+  /** The font the run started in (its ascent and descent size the run's box). */
+  font: FontMetricsLike = {};
   /** Text space along the baseline since the last change of advance scale. */
   width = 0;
   /** User space, for the parts before the last change of advance scale. */
@@ -23,9 +25,9 @@ export class RunState {
   spaceInFlowMin = 0;
   spaceInFlowMax = 0;
 
-  start(g: GlyphPlacement, fontKey: string, s: TextRunSettings): void {
+  start(g: GlyphPlacement, s: TextRunSettings): void {
     this.started = true;
-    this.fontKey = fontKey;
+    this.font = g.font;
     this.transform = [g.a, g.b, g.c, g.d, g.e, g.f];
     this.width = this.totalWidth = 0;
     this.height = Math.hypot(g.c, g.d);

@@ -2,14 +2,14 @@
  * Glyphs of horizontal fonts → words, cut the way pdf.js's getTextContent cuts its text items
  * (the tables stage was tuned on those): glyphs join one run while they follow each other along
  * one baseline in one font and size; a moderate gap becomes one space, a wide gap, a step back or
- * a new line ends the run. Runs then get their boxes from pdfjs/words.ts like pdf.js items do.
+ * a new line ends the run. Runs then get their boxes from word-box.ts, as pdf.js items do.
  */
 import type { Word } from '../document.js';
 import type { Matrix } from './matrix.js';
-import { textItemsToWords, type FontStyleLike, type TextItemLike } from '../pdfjs/words.js';
 import type { PdfFont } from './font-model.js';
 import { glyphKind, GlyphKind, normalizeRunText } from './glyph-text.js';
 import { baselineOffset, RunState } from './text-run-state.js';
+import { placeRun, type FontMetricsLike, type RunGeometry } from './word-box.js';
 
 /**
  * When glyphs join a run. Gaps are measured along the baseline in text space and compared with
@@ -70,11 +70,12 @@ export type GlyphPlacement = {
   advanceScale: number;
 };
 
+/** An ended run: what a pdf.js text item holds, with its font's metrics. */
+type EndedRun = RunGeometry & { readonly text: string; readonly font: FontMetricsLike };
+
 /** Collects the runs of one page (forms included) and turns them into words. */
 export class TextRuns {
-  private readonly items: TextItemLike[] = [];
-  private readonly styles: Record<string, FontStyleLike> = {};
-  private readonly fontKeys = new Map<PdfFont, string>();
+  private readonly ended: EndedRun[] = [];
   private readonly run = new RunState();
   /** The last glyph's end (kept across runs: the next glyph is measured from it). */
   private prev = { set: false, x: 0, y: 0, a: 0, b: 0, c: 0, d: 0, rise: 0 };
@@ -103,7 +104,7 @@ export class TextRuns {
       return;
     }
     if (kind !== GlyphKind.Mark && !this.placeAfterPrevious(g)) return;
-    if (!this.run.started) this.run.start(g, this.fontKey(g.font), this.settings);
+    if (!this.run.started) this.run.start(g, this.settings);
     const advance = kind === GlyphKind.Mark ? 0 : g.advance;
     this.run.width += advance;
     if (advance !== 0) this.setPrevious(g);
@@ -124,12 +125,11 @@ export class TextRuns {
     const run = this.run;
     if (!run.started) return;
     run.totalWidth += run.width * run.advanceScale;
-    this.items.push({
-      str: normalizeRunText(run.parts.join('')),
+    this.ended.push({
+      text: normalizeRunText(run.parts.join('')),
       transform: run.transform,
       width: Math.abs(run.totalWidth),
-      height: run.height,
-      fontName: run.fontKey,
+      font: run.font,
     });
     run.started = false;
     run.parts.length = 0;
@@ -156,17 +156,12 @@ export class TextRuns {
   /** The words of every run so far, in page space. */
   words(viewport: Matrix): Word[] {
     this.flush();
-    return textItemsToWords(this.items, this.styles, viewport);
-  }
-
-  private fontKey(font: PdfFont): string {
-    let key = this.fontKeys.get(font);
-    if (key === undefined) {
-      key = `f${this.fontKeys.size}`;
-      this.fontKeys.set(font, key);
-      this.styles[key] = { ascent: font.ascent, descent: font.descent, vertical: false };
+    const words: Word[] = [];
+    for (const r of this.ended) {
+      const placed = placeRun(r.text, r, r.font, viewport);
+      if (placed) words.push(placed);
     }
-    return key;
+    return words;
   }
 
   private setPrevious(g: GlyphPlacement): void {

@@ -1,11 +1,35 @@
 /**
  * Glyphs of vertical fonts (WPS sets group labels like 三、本年度办理结果 in an Identity-V font)
- * → one word per run down a column, with the settings and result shape of pdfjs/vertical-text.ts
- * (the pdf.js path builds the same words from its operator list).
+ * → one word per run down a column. Shared by both readers: nianbao's text shower places the
+ * glyphs from the content stream, pdfjs/vertical-text.ts from pdf.js's operator list.
  */
 import type { Box, Word } from '../document.js';
 import { boxHeight, boxWidth, midX, unionBoxes } from '../../tables/geometry.js';
-import { DEFAULT_VERTICAL_TEXT_SETTINGS, type VerticalTextSettings } from '../pdfjs/vertical-text.js';
+
+/** When consecutive vertical glyphs belong to one word (one run down a column). */
+export type VerticalTextSettings = {
+  /**
+   * A gap down the column wider than this many glyph heights starts a new word. Default 0.6: glyphs of one label
+   * touch or nearly so, while two labels stacked in one column are a line apart.
+   */
+  readonly maxGapEm: number;
+  /**
+   * Glyph centres farther apart sideways than this many glyph widths start a new word. Default 0.3: one column's
+   * glyphs share their centre line; the next column is a full width away.
+   */
+  readonly maxColumnShiftEm: number;
+  /**
+   * Glyphs overlapping by more than this many glyph heights start a new word (the next glyph went back up: a new
+   * column or a new label). Default 0.5: metric rounding makes neighbours overlap a little, never by half a glyph.
+   */
+  readonly maxOverlapEm: number;
+};
+
+export const DEFAULT_VERTICAL_TEXT_SETTINGS: VerticalTextSettings = Object.freeze({
+  maxGapEm: 0.6,
+  maxColumnShiftEm: 0.3,
+  maxOverlapEm: 0.5,
+});
 
 type PlacedGlyph = { readonly text: string; readonly box: Box };
 

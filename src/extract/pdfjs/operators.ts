@@ -14,12 +14,8 @@ import {
   type RulingSettings,
   type Subpath,
 } from '../pdf/rulings.js';
-import {
-  DEFAULT_VERTICAL_TEXT_SETTINGS,
-  VerticalTextTracker,
-  type TextOps,
-  type VerticalTextSettings,
-} from './vertical-text.js';
+import { DEFAULT_VERTICAL_TEXT_SETTINGS, type VerticalTextSettings } from '../pdf/vertical-runs.js';
+import { VerticalTextTracker, type TextOps } from './vertical-text.js';
 
 /** The pdf.js OPS codes this module reads (pass `pdfjs.OPS`). */
 export type PdfOps = TextOps & {

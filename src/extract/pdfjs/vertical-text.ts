@@ -2,11 +2,12 @@
  * Text in vertical fonts (WPS sets group labels like 三、本年度办理结果 in a vertical CJK font).
  * pdf.js 5.6 `getTextContent` loses most of such a run (it keeps the first glyphs and drops the
  * rest as off-page), so these runs are rebuilt from the glyphs in the operator list, with the
- * text state tracked as the PDF text operators define it.
+ * text state tracked as the PDF text operators define it; the glyphs become words as nianbao's
+ * reader makes them (pdf/vertical-runs.ts).
  */
-import type { Box, Word } from '../document.js';
+import type { Word } from '../document.js';
 import { applyMatrix, IDENTITY, isNumberList, multiply, toMatrix, type Matrix } from '../pdf/matrix.js';
-import { boxFromCorners, boxHeight, boxWidth, midX, unionBoxes } from '../../tables/geometry.js';
+import { DEFAULT_VERTICAL_TEXT_SETTINGS, VerticalRuns, type VerticalTextSettings } from '../pdf/vertical-runs.js';
 
 /** The pdf.js OPS codes the tracker reads (values of `pdfjs.OPS`). */
 export type TextOps = {
@@ -28,41 +29,13 @@ export type TextOps = {
 
 type Glyph = { readonly unicode: string; readonly width: number; readonly vmetric: readonly number[] | null; readonly isSpace: boolean };
 
-/** A glyph placed on the page (top-left coordinates). */
-export type PlacedGlyph = { readonly text: string; readonly box: Box };
-
-/** When consecutive vertical glyphs belong to one word (one run down a column). */
-export type VerticalTextSettings = {
-  /**
-   * A gap down the column wider than this many glyph heights starts a new word. Default 0.6: glyphs of one label
-   * touch or nearly so, while two labels stacked in one column are a line apart.
-   */
-  readonly maxGapEm: number;
-  /**
-   * Glyph centres farther apart sideways than this many glyph widths start a new word. Default 0.3: one column's
-   * glyphs share their centre line; the next column is a full width away.
-   */
-  readonly maxColumnShiftEm: number;
-  /**
-   * Glyphs overlapping by more than this many glyph heights start a new word (the next glyph went back up: a new
-   * column or a new label). Default 0.5: metric rounding makes neighbours overlap a little, never by half a glyph.
-   */
-  readonly maxOverlapEm: number;
-};
-
-export const DEFAULT_VERTICAL_TEXT_SETTINGS: VerticalTextSettings = Object.freeze({
-  maxGapEm: 0.6,
-  maxColumnShiftEm: 0.3,
-  maxOverlapEm: 0.5,
-});
-
 /** Units per text-space unit in glyph widths and metrics (PDF 32000-1 §9.2.4). */
 const GLYPH_UNITS = 1000;
 /** A vertical glyph's advance when the font gives no metrics: DW2's default w1y of −1000 (PDF 32000-1 §9.7.4.3). */
 const DEFAULT_W1Y = -1000;
 
 export class VerticalTextTracker {
-  readonly glyphs: PlacedGlyph[] = [];
+  private readonly runs: VerticalRuns;
   private tm: Matrix = IDENTITY;
   private tlm: Matrix = IDENTITY;
   private font = '';
@@ -75,8 +48,10 @@ export class VerticalTextTracker {
   constructor(
     private readonly ops: TextOps,
     private readonly verticalFonts: ReadonlySet<string>,
-    private readonly settings: VerticalTextSettings = DEFAULT_VERTICAL_TEXT_SETTINGS,
-  ) {}
+    settings: VerticalTextSettings = DEFAULT_VERTICAL_TEXT_SETTINGS,
+  ) {
+    this.runs = new VerticalRuns(settings);
+  }
 
   /** Feeds one operator; `toDevice` maps user space (the current CTM) to page top-left space. */
   handle(fn: number, args: unknown, toDevice: Matrix): void {
@@ -144,18 +119,7 @@ export class VerticalTextTracker {
 
   /** The vertical glyphs grouped into words, one per run down a column. */
   words(): Word[] {
-    const out: Word[] = [];
-    let run: PlacedGlyph[] = [];
-    for (const g of this.glyphs) {
-      const last = run[run.length - 1];
-      if (last && !continuesColumn(last.box, g.box, this.settings)) {
-        out.push(runToWord(run));
-        run = [];
-      }
-      run.push(g);
-    }
-    if (run.length > 0) out.push(runToWord(run));
-    return out;
+    return this.runs.words();
   }
 
   private moveLine(tx: number, ty: number): void {
@@ -181,8 +145,9 @@ export class VerticalTextTracker {
     const [w1y = DEFAULT_W1Y, vx = 0] = g.vmetric ?? [DEFAULT_W1Y, g.width / 2];
     const s = this.size / GLYPH_UNITS;
     const m = multiply(this.tm, toDevice);
-    const box = boxFromCorners(applyMatrix(m, -vx * s, 0), applyMatrix(m, (g.width - vx) * s, w1y * s));
-    if (g.unicode.trim() !== '') this.glyphs.push({ text: g.unicode, box });
+    const [ax, ay] = applyMatrix(m, -vx * s, 0);
+    const [bx, by] = applyMatrix(m, (g.width - vx) * s, w1y * s);
+    this.runs.glyph(g.unicode, ax, ay, bx, by);
     this.advance(true, Math.abs(w1y) * s + spacing);
   }
 
@@ -201,18 +166,4 @@ function isGlyph(v: unknown): v is Glyph {
 
 function num(v: unknown, fallback = 0): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
-}
-
-function continuesColumn(prev: Box, next: Box, settings: VerticalTextSettings): boolean {
-  const width = Math.max(boxWidth(prev), boxWidth(next));
-  const height = Math.max(boxHeight(prev), boxHeight(next));
-  const shift = Math.abs(midX(prev) - midX(next));
-  const gap = next.y0 - prev.y1;
-  return shift <= settings.maxColumnShiftEm * width && gap <= settings.maxGapEm * height && gap >= -settings.maxOverlapEm * height;
-}
-
-/** One vertical word from a run of glyphs down a column (never empty). */
-function runToWord(run: readonly PlacedGlyph[]): Word {
-  const box = unionBoxes(run.map((g) => g.box))!;
-  return { text: run.map((g) => g.text).join(''), box, vertical: true };
 }

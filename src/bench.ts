@@ -5,7 +5,8 @@
  * `pdftotext` is installed, the CPU time of `pdftotext -layout` on the same PDFs in the same run. Each batch runs
  * in a child process of its own. Figures vary with the machine and its load: compare the ratios of one run.
  *
- * Options: --files N (default 400), --speedup-files N (default 100), --workers N (default: cores),
+ * Options: --files N (default 400), --speedup-files N (default: the whole batch; each worker compiles its hot code
+ * once, seconds of CPU, so a short batch understates what more workers gain), --workers N (default: cores),
  * --corpus DIR (default ../shared/corpus), --keep (keep the temporary folder).
  */
 import { execFile } from 'node:child_process';
@@ -34,7 +35,7 @@ function options(argv: readonly string[]): BenchOptions {
   const count = (text: string | undefined, fallback: number): number => (text === undefined ? fallback : Math.max(1, Number.parseInt(text, 10) || fallback));
   return {
     files: count(values.files, 400),
-    speedupFiles: count(values['speedup-files'], 100),
+    speedupFiles: Math.min(count(values['speedup-files'], Number.MAX_SAFE_INTEGER), count(values.files, 400)),
     workers: count(values.workers, availableParallelism()),
     corpus: values.corpus ?? join(REPO, '..', 'shared', 'corpus'),
     keep: values.keep === true,

@@ -23,20 +23,26 @@ type Term = { readonly name: string; readonly state: TermState };
 /** Evaluates R1–R5 (DOMAIN.md §3) with its blank policy. Never changes a cell. */
 export function runChecks(cells: readonly KeyedCell[], layouts: Readonly<Record<TableId, Layout>>): CheckResult[] {
   const index = indexCells(cells);
-  return RELATIONS.flatMap((relation) => {
+  const results: CheckResult[] = [];
+  for (const relation of RELATIONS) {
     const layout = layouts[relation.table];
-    if (layout === 'absent' || layout === 'legacy') return [];
-    return instancesOf(relation, layout).map((subject) => evaluateRelation(relation, subject, index));
-  });
+    if (layout === 'absent' || layout === 'legacy') continue;
+    for (const subject of instancesOf(relation, layout)) results.push(evaluateRelation(relation, subject, index));
+  }
+  return results;
 }
 
 /** The columns or rows a relation runs over in a layout. */
 export function instancesOf(relation: Relation, layout: Layout): string[] {
   if (relation.over !== 'printed') return [...relation.over];
   const def = TABLES[relation.table];
-  return relation.scope === 'per_row'
-    ? def.rows.filter((r) => r.printedIn.includes(layout)).map((r) => r.key)
-    : def.columns.filter((c) => c.derived !== true).map((c) => c.key);
+  const keys: string[] = [];
+  if (relation.scope === 'per_row') {
+    for (const r of def.rows) if (r.printedIn.includes(layout)) keys.push(r.key);
+  } else {
+    for (const c of def.columns) if (c.derived !== true) keys.push(c.key);
+  }
+  return keys;
 }
 
 /** Evaluates one instance of a relation: `subject` is the column (per_column) or row (per_row) key. */
@@ -156,7 +162,8 @@ function isPrinted(term: Term): boolean {
 
 /** Blanks count as 0. */
 function sumOf(terms: readonly Term[]): number {
-  const sum = terms.reduce((acc, t) => acc + (t.state.kind === 'value' ? t.state.value : 0), 0);
+  let sum = 0;
+  for (const t of terms) sum += t.state.kind === 'value' ? t.state.value : 0;
   return roundDecimals(sum, NOTE_DECIMALS);
 }
 

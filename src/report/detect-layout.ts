@@ -4,6 +4,7 @@
  * - Table B: 2021 when （六） has sub-items; a single （六） leaf row is 2019, or 'mixed' when Table A is 2021;
  * - Table C: identical in both editions; 2021 unless Table A or B says 2019.
  * The report year only breaks a tie when a table carries no evidence at all (e.g. cut before its markers).
+ * Per-row callbacks are loops, so V8 keeps their optimized code across GCs.
  */
 import { EDITION_MARKERS, LEGACY_MARKERS, rowDef, type Edition } from './layouts.js';
 import { compactLabel } from './labels.js';
@@ -50,17 +51,32 @@ function countCarrying(texts: readonly string[], markers: readonly string[]): nu
 }
 
 function labelTexts(rows: readonly ClassifiedRow[]): string[] {
-  return rows.flatMap((r) => r.labels.map((c) => c.text));
+  const texts: string[] = [];
+  for (const r of rows) for (const c of r.labels) texts.push(c.text);
+  return texts;
 }
 
 function dataKeys(rows: readonly ClassifiedRow[]): Set<string> {
-  return new Set(rows.flatMap((r) => (r.cls.kind === 'data' ? [r.cls.rowKey] : [])));
+  const keys = new Set<string>();
+  for (const r of rows) if (r.cls.kind === 'data') keys.add(r.cls.rowKey);
+  return keys;
 }
 
 /** True for a row that only one edition prints (其他对外管理服务事项 in 2019, （六）1–3 in 2021). */
 function printedOnlyIn(table: TableId, rowKey: string, edition: Edition): boolean {
   const printedIn = rowDef(table, rowKey)?.printedIn ?? [];
-  return printedIn.length > 0 && printedIn.every((l) => l === edition);
+  for (const l of printedIn) if (l !== edition) return false;
+  return printedIn.length > 0;
+}
+
+function anyPrintedOnlyIn(table: TableId, keys: ReadonlySet<string>, edition: Edition): boolean {
+  for (const k of keys) if (printedOnlyIn(table, k, edition)) return true;
+  return false;
+}
+
+function anyLeafForm(keys: ReadonlySet<string>): boolean {
+  for (const k of keys) if (rowDef('requests', k)?.leafForm === true) return true;
+  return false;
 }
 
 /** Table A's edition from its markers, else from rows only one edition prints; null without evidence. */
@@ -69,16 +85,16 @@ export function activeDisclosureEdition(rows: readonly ClassifiedRow[]): { editi
   const mixed = votes['2019'] > 0 && votes['2021'] > 0;
   if (votes['2019'] !== votes['2021']) return { edition: votes['2019'] > votes['2021'] ? '2019' : '2021', mixed };
   if (mixed) return { edition: '2021', mixed };
-  const only2019 = [...dataKeys(rows)].some((k) => printedOnlyIn('active_disclosure', k, '2019'));
+  const only2019 = anyPrintedOnlyIn('active_disclosure', dataKeys(rows), '2019');
   return { edition: only2019 ? '2019' : null, mixed };
 }
 
 /** What Table B says about （六）: sub-items printed (2021), a single leaf row, or nothing. */
 export function otherHandlingForm(rows: readonly ClassifiedRow[]): 'sub_items' | 'leaf' | 'unknown' {
   const keys = dataKeys(rows);
-  const subItems = [...keys].some((k) => printedOnlyIn('requests', k, '2021'));
+  const subItems = anyPrintedOnlyIn('requests', keys, '2021');
   if (subItems || editionVotes(labelTexts(rows))['2021'] > 0) return 'sub_items';
-  return [...keys].some((k) => rowDef('requests', k)?.leafForm === true) ? 'leaf' : 'unknown';
+  return anyLeafForm(keys) ? 'leaf' : 'unknown';
 }
 
 function editionOfYear(year: number | null): Edition {

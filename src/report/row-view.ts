@@ -2,6 +2,7 @@
  * The recognizer's view of a document: every table row in reading order, each as its anchor cells (a merged
  * cell counts once, on its first row) split into label cells and value cells, with the section heading it
  * sits under. Rows of one standard table may be spread over several table blocks; this view does not care.
+ * Per-cell and per-row callbacks are module-level functions or loops, so V8 keeps their optimized code across GCs.
  */
 import type { Block, Box, Document } from '../extract/document.js';
 import { blocksOf } from '../extract/document.js';
@@ -48,12 +49,21 @@ export function isValueText(text: string): boolean {
 
 /** Splits a row's cells into label cells and the value cells after the last label. */
 export function splitRow(cells: readonly SlotCell[]): { labels: SlotCell[]; values: SlotCell[] } {
-  const firstValue = cells.findIndex((c) => !isBlankText(c.text) && isValueText(c.text));
+  const firstValue = cells.findIndex(isFilledValueCell);
   const head = firstValue === -1 ? cells : cells.slice(0, firstValue);
-  const labels = head.filter((c) => !isValueText(c.text));
+  const labels = head.filter(isLabelCell);
   const last = labels.at(-1);
   const values = last === undefined ? [...cells] : cells.slice(cells.indexOf(last) + 1);
   return { labels, values };
+}
+
+/** A value with something in it (a number, a dash, 无): the first one ends the labels. */
+function isFilledValueCell(c: SlotCell): boolean {
+  return !isBlankText(c.text) && isValueText(c.text);
+}
+
+function isLabelCell(c: SlotCell): boolean {
+  return !isValueText(c.text);
 }
 
 export type SectionSettings = {
@@ -75,19 +85,28 @@ const TITLE_DISTINCTIVE: ReadonlyMap<TableId, readonly string[]> = new Map(
 export function sectionOf(text: string, settings: SectionSettings = DEFAULT_SECTION_SETTINGS): TableId | null {
   const compact = compactLabel(text);
   if (compact.length === 0 || compact.length > settings.maxHeadingChars) return null;
-  return TABLE_IDS.find((id) => TITLE_DISTINCTIVE.get(id)?.some((d) => compact.includes(d))) ?? null;
+  for (const id of TABLE_IDS) if (includesAny(compact, TITLE_DISTINCTIVE.get(id) ?? [])) return id;
+  return null;
+}
+
+function includesAny(text: string, parts: readonly string[]): boolean {
+  for (const part of parts) if (text.includes(part)) return true;
+  return false;
 }
 
 function rowsOfTable(t: Table, tableIndex: number, section: TableId | null): RowView[] {
-  const byRow: SlotCell[][] = Array.from({ length: t.rows }, () => []);
+  const byRow: SlotCell[][] = [];
+  for (let row = 0; row < t.rows; row++) byRow.push([]);
   for (const c of t.cells) {
     const slot: SlotCell = { text: c.text, col: c.col, colSpan: c.colSpan, page: c.page ?? null };
     byRow[c.row]?.push(c.box === undefined ? slot : { ...slot, box: c.box });
   }
-  return byRow.map((cells, row) => {
-    const sorted = [...cells].sort(byCol);
-    return { tableIndex, row, method: t.method, cells: sorted, ...splitRow(sorted), section };
-  });
+  const views: RowView[] = [];
+  for (let row = 0; row < byRow.length; row++) {
+    const sorted = byRow[row]!.sort(byCol);
+    views.push({ tableIndex, row, method: t.method, cells: sorted, ...splitRow(sorted), section });
+  }
+  return views;
 }
 
 /** Orders a row's cells left to right. */

@@ -4,6 +4,7 @@
  * - one-cell-per-line form (DOCX dumps, seed 001): a row is a blank-line-delimited block of `\t`-prefixed
  *   lines, and a line without the leading tab continues the previous cell ("商业" + "企业").
  * Cells keep the dump's padding (extra or missing empty fields): later stages must not trust column indexes.
+ * Per-line callbacks are module-level functions or loops, so V8 keeps their optimized code across GCs.
  */
 import type { Block, Paragraph } from '../extract/document.js';
 import { tableBlock } from '../extract/document.js';
@@ -78,28 +79,48 @@ export function runEnd(blocks: readonly Block[], start: number, continuations: b
 }
 
 function linesOf(blocks: readonly Block[], start: number, end: number): string[] {
-  return blocks.slice(start, end).map((b) => (b as Paragraph).text);
+  const lines: string[] = [];
+  for (let i = start; i < end && i < blocks.length; i++) lines.push((blocks[i] as Paragraph).text);
+  return lines;
 }
 
 /** Row form or one-cell-per-line form, from the share of single `\t`-prefixed lines among the tab lines. */
 export function detectGridForm(lines: readonly string[], settings: TextGridSettings = DEFAULT_TEXT_GRID_SETTINGS): GridForm {
-  const tabLines = lines.filter((l) => l.includes('\t'));
-  const single = tabLines.filter((l) => l.startsWith('\t') && l.indexOf('\t', 1) === -1).length;
-  return tabLines.length > 0 && single / tabLines.length >= settings.cellPerLineShare ? 'cell-per-line' : 'rows';
+  let tabLines = 0;
+  let single = 0;
+  for (const l of lines) {
+    if (!l.includes('\t')) continue;
+    tabLines += 1;
+    if (isSingleCellLine(l)) single += 1;
+  }
+  return tabLines > 0 && single / tabLines >= settings.cellPerLineShare ? 'cell-per-line' : 'rows';
+}
+
+/** `\tcell`: one leading tab and no other. */
+function isSingleCellLine(line: string): boolean {
+  return line.startsWith('\t') && line.indexOf('\t', 1) === -1;
 }
 
 /** Row form: one row per non-blank line, one cell per tab field; separator rules are dropped. */
 export function tabRows(lines: readonly string[]): string[][] {
-  return lines
-    .filter((l) => !isEmptyLine(l))
-    .map((l) => l.split('\t'))
-    .filter((fields) => !isSeparatorRow(fields));
+  const rows: string[][] = [];
+  for (const l of lines) {
+    if (isEmptyLine(l)) continue;
+    const fields = l.split('\t');
+    if (!isSeparatorRow(fields)) rows.push(fields);
+  }
+  return rows;
 }
 
 /** True for `------\t------`: every non-empty field is a dash rule, and there is at least one. */
 export function isSeparatorRow(fields: readonly string[]): boolean {
-  const filled = fields.filter((f) => f.trim() !== '');
-  return filled.length > 0 && filled.every((f) => SEPARATOR_FIELD.test(f));
+  let filled = 0;
+  for (const f of fields) {
+    if (f.trim() === '') continue;
+    if (!SEPARATOR_FIELD.test(f)) return false;
+    filled += 1;
+  }
+  return filled > 0;
 }
 
 /**
@@ -109,13 +130,10 @@ export function isSeparatorRow(fields: readonly string[]): boolean {
 export function cellPerLineRows(lines: readonly string[]): string[][] {
   const rows: string[][] = [];
   let current: string[] = [];
-  const flush = (): void => {
-    if (current.length > 0 && !isSeparatorRow(current)) rows.push(current);
-    current = [];
-  };
   for (const line of lines) {
     if (isEmptyLine(line)) {
-      flush();
+      keepRow(rows, current);
+      current = [];
       continue;
     }
     const fields = line.split('\t');
@@ -127,8 +145,13 @@ export function cellPerLineRows(lines: readonly string[]): string[][] {
       current.push(...fields);
     }
   }
-  flush();
+  keepRow(rows, current);
   return rows;
+}
+
+/** Adds a finished one-cell-per-line row unless it is empty or a separator rule. */
+function keepRow(rows: string[][], row: string[]): void {
+  if (row.length > 0 && !isSeparatorRow(row)) rows.push(row);
 }
 
 /** A line with no text and no tab (a lone tab is an empty cell, not a blank line). */
@@ -137,5 +160,10 @@ function isEmptyLine(line: string): boolean {
 }
 
 function rowsToCells(rows: readonly (readonly string[])[]): Cell[] {
-  return rows.flatMap((fields, r) => fields.map((text, c) => cell(r, c, text)));
+  const cells: Cell[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const fields = rows[r]!;
+    for (let c = 0; c < fields.length; c++) cells.push(cell(r, c, fields[c]!));
+  }
+  return cells;
 }

@@ -3,6 +3,8 @@
  * paints), tracking the graphics and text state, and handing each shown glyph to the text runs
  * and each painted path to the ruling finder. Everything else a page draws (images, shadings,
  * colours, clipping) is skipped.
+ * The operator callback is a method bound once per interpreter and the operand checks are loops, so V8
+ * keeps their optimized code across GCs.
  */
 import type { Ruling } from '../document.js';
 import { multiply, type Matrix } from './matrix.js';
@@ -73,10 +75,7 @@ class ContentInterpreter {
   private readonly openForms = new Set<Stream>();
   private scope: ResourceScope;
   private device: Matrix | null = null;
-  private readonly onOperation = (operator: string, operands: readonly PdfValue[]): void => {
-    const code = OPERATORS.get(operator);
-    if (code !== undefined) this.operate(code, operands);
-  };
+  private readonly onOperation = this.operateNamed.bind(this);
 
   constructor(
     private readonly resolver: PdfResolver,
@@ -92,6 +91,11 @@ class ContentInterpreter {
   run(data: Uint8Array, resources: Dict | undefined): void {
     this.scope = new ResourceScope(this.resolver, resources);
     readOperations(data, this.onOperation);
+  }
+
+  private operateNamed(operator: string, operands: readonly PdfValue[]): void {
+    const code = OPERATORS.get(operator);
+    if (code !== undefined) this.operate(code, operands);
   }
 
   private operate(code: OpCode, a: readonly PdfValue[]): void {
@@ -314,6 +318,6 @@ function arrayOf(v: PdfValue | undefined): readonly PdfValue[] {
 /** Six numbers; null when any is missing (an absent /Matrix is the identity: no change). */
 function matrixOf(a: readonly PdfValue[]): Matrix | null {
   const m = [a[0], a[1], a[2], a[3], a[4], a[5]];
-  if (!m.every((v) => typeof v === 'number' && Number.isFinite(v))) return null;
+  for (const v of m) if (typeof v !== 'number' || !Number.isFinite(v)) return null;
   return m as unknown as Matrix;
 }

@@ -2,6 +2,8 @@
  * An open PDF file: objects read lazily through the xref and cached, strings and streams decrypted,
  * stream filters undone, pages from the page tree. Damaged files are read through a rebuilt xref;
  * what cannot be read throws UnsupportedPdfError (the caller then uses pdf.js).
+ * The callbacks handed to the filters and the parser are methods bound once per file, not closures made per
+ * object, so V8 keeps their optimized code across GCs.
  */
 import { Buffer } from 'node:buffer';
 import { createDecryptor, type Decryptor } from './crypt.js';
@@ -20,7 +22,7 @@ export interface PdfFile extends PdfResolver {
 
 /** Opens a PDF from its bytes. Throws EncryptedFileError (a user password is needed) or UnsupportedPdfError. */
 export function openPdf(bytes: Uint8Array): PdfFile {
-  return new OpenPdf(bytes);
+  return new OpenPdf(plainBytes(bytes));
 }
 
 /** Reference chains longer than this are loops. */
@@ -42,6 +44,9 @@ class OpenPdf implements PdfFile {
   private encryptionKnown = false;
   /** Object streams a rebuild found before the decryptor was ready. */
   private pendingObjectStreams: readonly number[] = [];
+  /** `get` and `streamLength` as plain functions, for the filters and the parser. */
+  private readonly getValue = this.get.bind(this);
+  private readonly streamLengthOf = this.streamLength.bind(this);
 
   constructor(private readonly data: Uint8Array) {
     this.xref = readXrefIfSound(data) ?? NO_XREF;
@@ -80,7 +85,7 @@ class OpenPdf implements PdfFile {
   streamData(stream: Stream): Uint8Array {
     const cached = this.decoded.get(stream);
     if (cached) return cached;
-    const get = (v: PdfValue | undefined): PdfValue | undefined => this.get(v);
+    const get = this.getValue;
     const steps = filterSteps(stream.dict, get);
     let raw = stream.raw;
     if (this.decryptor && stream.ref && this.encrypted(stream)) {
@@ -88,7 +93,7 @@ class OpenPdf implements PdfFile {
       const name = crypt ? get(crypt.params?.raw('Name')) : undefined;
       raw = this.decryptor.stream(raw, stream.ref.num, stream.ref.gen, crypt ? (isName(name) ? name.name : 'Identity') : undefined);
     }
-    const out = decodeFilters(raw, steps, get);
+    const out = plainBytes(decodeFilters(raw, steps, get));
     this.decoded.set(stream, out);
     return out;
   }
@@ -137,10 +142,7 @@ class OpenPdf implements PdfFile {
 
   /** The object `num` at `offset`, or near it when the offset is a few bytes off. */
   private readAt(num: number, gen: number, offset: number): IndirectObject | undefined {
-    const lengthOf = (dict: Dict): number | undefined => {
-      const v = this.get(dict.raw('Length'));
-      return typeof v === 'number' ? v : undefined;
-    };
+    const lengthOf = this.streamLengthOf;
     const obj = safeRead(this.data, offset, lengthOf);
     if (obj?.num === num) return obj;
     const buffer = Buffer.from(this.data.buffer, this.data.byteOffset, this.data.byteLength);
@@ -149,6 +151,12 @@ class OpenPdf implements PdfFile {
     if (near < 0 || near > offset + OFFSET_SLACK) return undefined;
     const moved = safeRead(this.data, near, lengthOf);
     return moved?.num === num ? moved : undefined;
+  }
+
+  /** A stream's /Length for the parser (references followed); undefined when it is no number. */
+  private streamLength(dict: Dict): number | undefined {
+    const v = this.get(dict.raw('Length'));
+    return typeof v === 'number' ? v : undefined;
   }
 
   private objectStream(num: number): ObjectStream | undefined {
@@ -238,6 +246,14 @@ function readXrefIfSound(data: Uint8Array): Xref | undefined {
     if (e instanceof UnsupportedPdfError) return undefined;
     throw e;
   }
+}
+
+/**
+ * The same bytes as a plain Uint8Array (zlib and fs give Node Buffers, a worker's bytes are plain): the lexers
+ * then always read one kind of array, so V8 need not re-optimize them when the other kind comes along.
+ */
+function plainBytes(bytes: Uint8Array): Uint8Array {
+  return bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function safeRead(data: Uint8Array, offset: number, lengthOf: (dict: Dict) => number | undefined): IndirectObject | undefined {

@@ -4,8 +4,10 @@
  * vertical metrics from /W2 and /DW2. Text per code: ToUnicode; else the code itself for the
  * Unicode-based predefined CMaps (UniGB-UCS2-H, …); else CID → Adobe-<Ordering>-UCS2. With none of
  * these the font cannot give text and building it throws UnsupportedPdfError.
+ * A Type0 font's parts are methods of one module-level class, not closures made per font, so V8 keeps
+ * their optimized code across GCs.
  */
-import type { Codespace } from './cmap-data.js';
+import type { CMap, Codespace } from './cmap-data.js';
 import {
   collectionText,
   orderingOfCMapName,
@@ -16,14 +18,17 @@ import {
   type StreamCMapCache,
   type TextSource,
 } from './font-cmaps.js';
-import { fontExtent, readDescriptor } from './font-descriptor.js';
+import { fontExtent, readDescriptor, type FontDescriptorInfo } from './font-descriptor.js';
 import { makeGlyph, type VerticalMetrics } from './font-glyphs.js';
 import type { GlyphInfo, PdfFont } from './font-model.js';
 import type { FontSettings } from './font-settings.js';
-import { readCidVerticalMetrics, readCidWidths, readDefaultVertical } from './font-widths.js';
+import { readCidVerticalMetrics, readCidWidths, readDefaultVertical, type CidTable } from './font-widths.js';
 import { isDict, isName, isNumber, UnsupportedPdfError, type Dict, type PdfResolver, type PdfValue } from './objects.js';
 
-/** What a composite font is made of; built from a Type0 dictionary (or, for pdf.js's GBK quirk, a simple one). */
+/**
+ * What a composite font is made of; built from a Type0 dictionary (or, for pdf.js's GBK quirk, a simple one).
+ * CompositeFont calls the functions as methods of this object (`parts.cidOf(code)`).
+ */
 export type CompositeParts = {
   /** Ascent and descent (fractions of the font size); asked once, when first needed (it may read the program). */
   readonly extent: () => readonly [number, number];
@@ -85,10 +90,10 @@ export class CompositeFont implements PdfFont {
   }
 
   private build(code: number, codeBytes: number): GlyphInfo {
-    const { cidOf, textOf, widthOf, verticalOf } = this.parts;
-    const cid = cidOf(code);
-    const width = widthOf(cid, code, codeBytes);
-    const glyph = makeGlyph(code, codeBytes, textOf(code, cid), width, this.vertical ? verticalOf(cid, width) : undefined);
+    const parts = this.parts;
+    const cid = parts.cidOf(code);
+    const width = parts.widthOf(cid, code, codeBytes);
+    const glyph = makeGlyph(code, codeBytes, parts.textOf(code, cid), width, this.vertical ? parts.verticalOf(cid, width) : undefined);
     this.glyphs.set(code + codeBytes * KEY_BYTES_FACTOR, glyph);
     return glyph;
   }
@@ -113,12 +118,68 @@ function descendantOf(resolver: PdfResolver, dict: Dict): Dict {
   return first;
 }
 
-/** Text of a code: ToUnicode first, then the code (Uni* CMaps) or its CID (Adobe collections). */
-function chooseText(toUnicode: TextSource | undefined, byCode: TextSource | undefined, byCid: TextSource | undefined): (code: number, cid: number) => string {
-  const fallback = (code: number, cid: number): string | undefined => (byCode ? byCode.text(code) : byCid?.text(cid));
-  if (toUnicode) return (code, cid) => toUnicode.text(code) ?? fallback(code, cid) ?? '';
-  if (!byCode && !byCid) throw new UnsupportedPdfError('composite font with no way to Unicode (no ToUnicode, not an Adobe collection)');
-  return (code, cid) => fallback(code, cid) ?? '';
+/** Where a Type0 font's text comes from: ToUnicode first, then the code (Uni* CMaps) or its CID (Adobe collections). */
+type TextSources = { readonly toUnicode: TextSource | undefined; readonly byCode: TextSource | undefined; readonly byCid: TextSource | undefined };
+
+function textSources(toUnicode: TextSource | undefined, byCode: TextSource | undefined, byCid: TextSource | undefined): TextSources {
+  if (!toUnicode && !byCode && !byCid) throw new UnsupportedPdfError('composite font with no way to Unicode (no ToUnicode, not an Adobe collection)');
+  return { toUnicode, byCode, byCid };
+}
+
+/** A vertical font's /W2 per CID, and /DW2's vy and w1y for the CIDs /W2 does not list. */
+type VerticalSource = { readonly table: CidTable<VerticalMetrics>; readonly vy: number; readonly advance: number };
+
+/** What createType0Font reads from the Type0 font and its CIDFont. */
+type Type0Source = {
+  readonly resolver: PdfResolver;
+  readonly descriptor: FontDescriptorInfo;
+  readonly settings: FontSettings;
+  /** The encoding CMap; undefined for Identity-H/V (the code is the CID). */
+  readonly cmap: CMap | undefined;
+  readonly text: TextSources;
+  readonly widths: CidTable<number>;
+  readonly defaultWidth: number;
+  /** Undefined for a horizontal font. */
+  readonly vertical: VerticalSource | undefined;
+};
+
+/** A Type0 font's CompositeParts. */
+class Type0Parts implements CompositeParts {
+  readonly vertical: boolean;
+  readonly notdefWidth: number;
+
+  constructor(
+    private readonly source: Type0Source,
+    readonly codespace: Codespace | undefined,
+  ) {
+    this.vertical = source.vertical !== undefined;
+    this.notdefWidth = source.widths.get(0) ?? source.defaultWidth;
+  }
+
+  extent(): readonly [number, number] {
+    return fontExtent(this.source.resolver, this.source.descriptor, this.source.settings);
+  }
+
+  cidOf(code: number): number {
+    const cmap = this.source.cmap;
+    return cmap ? (cmap.cid(code) ?? 0) : code;
+  }
+
+  textOf(code: number, cid: number): string {
+    const { toUnicode, byCode, byCid } = this.source.text;
+    return toUnicode?.text(code) ?? (byCode ? byCode.text(code) : byCid?.text(cid)) ?? '';
+  }
+
+  widthOf(cid: number): number {
+    return this.source.widths.get(cid) ?? this.source.defaultWidth;
+  }
+
+  /** /W2 per CID, else /DW2 with vx = half the horizontal width (§9.7.4.3). */
+  verticalOf(cid: number, width: number): VerticalMetrics {
+    const v = this.source.vertical;
+    if (!v) return NO_VERTICAL;
+    return v.table.get(cid) ?? { advance: v.advance, vx: width / 2, vy: v.vy };
+  }
 }
 
 /** A Type0 font; throws UnsupportedPdfError when it cannot be read or cannot give text. */
@@ -133,32 +194,20 @@ export function createType0Font(resolver: PdfResolver, dict: Dict, settings: Fon
   const ordering = isDict(info) ? pdfString(resolver, info, 'Ordering') : undefined;
   const guessed = encoding.kind === 'cmap' && ordering === undefined ? orderingOfCMapName(cmapName) : undefined;
   const byCid = guessed ? collectionText('Adobe', guessed) : collectionText(registry, ordering);
-  const textOf = chooseText(readToUnicode(resolver, resolver.lookup(dict, 'ToUnicode'), cmaps), unicodeCodeText(cmapName), byCid);
+  const text = textSources(readToUnicode(resolver, resolver.lookup(dict, 'ToUnicode'), cmaps), unicodeCodeText(cmapName), byCid);
   const descriptor = readDescriptor(resolver, resolver.lookup(descendant, 'FontDescriptor'));
   const dw = resolver.lookup(descendant, 'DW');
   const defaultWidth = isNumber(dw) ? dw : settings.defaultCidWidth;
   const widths = readCidWidths(resolver, resolver.lookup(descendant, 'W'));
-  const vertical = isVertical(encoding, encodingValue);
-  return new CompositeFont({
-    extent: () => fontExtent(resolver, descriptor, settings),
-    vertical,
-    // A CMap whose one codespace range is <0000> <FFFF> splits strings as Identity does: the fast path.
-    codespace: encoding.kind === 'cmap' && !encoding.cmap.codespace.isTwoByteFull ? encoding.cmap.codespace : undefined,
-    cidOf: encoding.kind === 'cmap' ? cidLookup(encoding) : (code) => code,
-    textOf,
-    widthOf: (cid) => widths.get(cid) ?? defaultWidth,
-    verticalOf: vertical ? verticalMetrics(resolver, descendant, settings) : () => NO_VERTICAL,
-    notdefWidth: widths.get(0) ?? defaultWidth,
-  });
+  const cmap = encoding.kind === 'cmap' ? encoding.cmap : undefined;
+  // A CMap whose one codespace range is <0000> <FFFF> splits strings as Identity does: the fast path.
+  const codespace = cmap && !cmap.codespace.isTwoByteFull ? cmap.codespace : undefined;
+  const vertical = isVertical(encoding, encodingValue) ? verticalSource(resolver, descendant, settings) : undefined;
+  return new CompositeFont(new Type0Parts({ resolver, descriptor, settings, cmap, text, widths, defaultWidth, vertical }, codespace));
 }
 
 /** What horizontal fonts answer for vertical metrics (never asked). */
 export const NO_VERTICAL: VerticalMetrics = Object.freeze({ advance: 0, vx: 0, vy: 0 });
-
-function cidLookup(encoding: EncodingCMap & { kind: 'cmap' }): (code: number) => number {
-  const cmap = encoding.cmap;
-  return (code) => cmap.cid(code) ?? 0;
-}
 
 /** WMode 1, or an encoding CMap named …-V (Identity-V, UniGB-UCS2-V). */
 function isVertical(encoding: EncodingCMap, value: PdfValue | undefined): boolean {
@@ -166,9 +215,9 @@ function isVertical(encoding: EncodingCMap, value: PdfValue | undefined): boolea
   return encoding.cmap.vertical || encoding.cmap.name.endsWith('-V') || (isName(value) && value.name.endsWith('-V'));
 }
 
-/** /W2 per CID, else /DW2 with vx = half the horizontal width (§9.7.4.3). */
-function verticalMetrics(resolver: PdfResolver, descendant: Dict, settings: FontSettings): (cid: number, width: number) => VerticalMetrics {
+/** A vertical font's /W2 and /DW2. */
+function verticalSource(resolver: PdfResolver, descendant: Dict, settings: FontSettings): VerticalSource {
   const table = readCidVerticalMetrics(resolver, resolver.lookup(descendant, 'W2'));
   const [vy, advance] = readDefaultVertical(resolver, resolver.lookup(descendant, 'DW2'), settings);
-  return (cid, width) => table.get(cid) ?? { advance, vx: width / 2, vy };
+  return { table, vy, advance };
 }

@@ -1,6 +1,7 @@
 /**
  * Glyph widths from font dictionaries (PDF 32000-1 §9.7.4.3, §9.6.2): a CIDFont's /W and /W2 arrays
  * (both forms: `c [w1 w2 …]` and `cfirst clast w`), /DW2, and a simple font's /Widths.
+ * Per-entry work is done in loops and module-level functions, so V8 keeps its optimized code across GCs.
  */
 import type { FontSettings } from './font-settings.js';
 import type { VerticalMetrics } from './font-glyphs.js';
@@ -41,15 +42,16 @@ function numberAt(resolver: PdfResolver, array: readonly PdfValue[], i: number):
 }
 
 /**
- * Walks a /W or /W2 array: `c [v…]` gives consecutive CIDs `stride` numbers each, `cfirst clast v…`
- * gives every CID in the range the same `stride` numbers. Stops at the first malformed entry.
+ * Walks a /W or /W2 array into `table`: `c [v…]` gives consecutive CIDs `stride` numbers each, `cfirst clast v…`
+ * gives every CID in the range the same `stride` numbers; `valueOf` turns each group of numbers into the
+ * table's value. Stops at the first malformed entry.
  */
-function walkCidArray(
+function walkCidArray<T>(
   resolver: PdfResolver,
   value: PdfValue | undefined,
   stride: number,
-  onCid: (cid: number, values: readonly number[]) => void,
-  onRange: (low: number, high: number, values: readonly number[]) => void,
+  table: CidTable<T>,
+  valueOf: (values: readonly number[]) => T,
 ): void {
   const array = resolver.get(value);
   if (!Array.isArray(array)) return;
@@ -59,17 +61,18 @@ function walkCidArray(
     const next = resolver.get(array[i + 1]);
     if (first === undefined || next === undefined) return;
     if (Array.isArray(next)) {
-      const values = next.map((v) => resolver.get(v));
+      const values = resolvedAll(resolver, next);
       for (let k = 0; k + stride <= values.length; k += stride) {
         const group = values.slice(k, k + stride);
         if (!group.every(isNumber)) return;
-        onCid(first + k / stride, group as number[]);
+        table.set(first + k / stride, valueOf(group as number[]));
       }
       i += 2;
     } else if (isNumber(next)) {
-      const group = Array.from({ length: stride }, (_, k) => numberAt(resolver, array, i + 2 + k));
+      const group: (number | undefined)[] = [];
+      for (let k = 0; k < stride; k++) group.push(numberAt(resolver, array, i + 2 + k));
       if (!group.every(isNumber)) return;
-      onRange(first, next, group as number[]);
+      table.setRange(first, next, valueOf(group as number[]));
       i += 2 + stride;
     } else {
       return;
@@ -77,25 +80,33 @@ function walkCidArray(
   }
 }
 
+/** The array's items with references followed. */
+function resolvedAll(resolver: PdfResolver, array: readonly PdfValue[]): (PdfValue | undefined)[] {
+  const out: (PdfValue | undefined)[] = [];
+  for (const v of array) out.push(resolver.get(v));
+  return out;
+}
+
 /** A CIDFont's /W: CID → horizontal width (glyph units). */
 export function readCidWidths(resolver: PdfResolver, value: PdfValue | undefined): CidTable<number> {
   const table = new CidTable<number>();
-  walkCidArray(resolver, value, 1, (cid, [w]) => table.set(cid, w!), (low, high, [w]) => table.setRange(low, high, w!));
+  walkCidArray(resolver, value, 1, table, widthOfGroup);
   return table;
+}
+
+function widthOfGroup([w]: readonly number[]): number {
+  return w!;
 }
 
 /** A CIDFont's /W2: CID → vertical metrics (w1y, vx, vy in glyph units). */
 export function readCidVerticalMetrics(resolver: PdfResolver, value: PdfValue | undefined): CidTable<VerticalMetrics> {
   const table = new CidTable<VerticalMetrics>();
-  const metrics = ([advance, vx, vy]: readonly number[]): VerticalMetrics => ({ advance: advance!, vx: vx!, vy: vy! });
-  walkCidArray(
-    resolver,
-    value,
-    3,
-    (cid, values) => table.set(cid, metrics(values)),
-    (low, high, values) => table.setRange(low, high, metrics(values)),
-  );
+  walkCidArray(resolver, value, 3, table, verticalMetricsOfGroup);
   return table;
+}
+
+function verticalMetricsOfGroup([advance, vx, vy]: readonly number[]): VerticalMetrics {
+  return { advance: advance!, vx: vx!, vy: vy! };
 }
 
 /** /DW2 [vy w1y], or the default [880 −1000]. */
@@ -114,9 +125,10 @@ export function readSimpleWidths(resolver: PdfResolver, dict: Dict): { readonly 
   const array = resolver.lookup(dict, 'Widths');
   if (!Array.isArray(array)) return undefined;
   const first = resolver.lookup(dict, 'FirstChar');
-  const widths = array.map((v) => {
+  const widths: (number | undefined)[] = [];
+  for (const v of array) {
     const w = resolver.get(v);
-    return isNumber(w) ? w : undefined;
-  });
+    widths.push(isNumber(w) ? w : undefined);
+  }
   return { firstChar: isNumber(first) ? Math.trunc(first) : 0, widths };
 }

@@ -1,7 +1,7 @@
 /**
  * 2-D affine matrices in PDF order [a, b, c, d, e, f]: x' = a·x + c·y + e, y' = b·x + d·y + f.
  * Shared by both readers (nianbao's and pdfjs/) to carry coordinates through the current transform
- * and the viewport.
+ * and the viewport. Per-element checks use no inner closures, so V8 keeps their optimized code across GCs.
  */
 export type Matrix = readonly [number, number, number, number, number, number];
 
@@ -29,10 +29,15 @@ export function applyMatrix(m: Matrix, x: number, y: number): [number, number] {
 export function toMatrix(value: unknown): Matrix | null {
   if (!isNumberList(value) || value.length < 6) return null;
   const m = [value[0], value[1], value[2], value[3], value[4], value[5]] as const;
-  return m.every((n) => Number.isFinite(n)) ? (m as unknown as Matrix) : null;
+  for (const n of m) if (!Number.isFinite(n)) return null;
+  return m as unknown as Matrix;
 }
 
 export function isNumberList(value: unknown): value is ArrayLike<number> {
   if (ArrayBuffer.isView(value)) return !(value instanceof DataView);
-  return Array.isArray(value) && value.every((n) => typeof n === 'number');
+  return Array.isArray(value) && value.every(isNumberValue);
+}
+
+function isNumberValue(n: unknown): boolean {
+  return typeof n === 'number';
 }

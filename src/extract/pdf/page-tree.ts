@@ -1,6 +1,8 @@
 /**
  * The page tree (PDF 32000-1 §7.7.3): pages in order with their inherited attributes, and each
  * page's PdfPageInfo (boxes normalised, rotation as a multiple of 90, content streams decoded).
+ * Per-node and per-number work is done by module-level functions and loops (no closures), so V8 keeps
+ * its optimized code across GCs.
  */
 import { Dict, isDict, isName, isStream, type PdfResolver, type PdfPageInfo, type PdfValue } from './objects.js';
 
@@ -18,26 +20,30 @@ const LETTER: readonly [number, number, number, number] = Object.freeze([0, 0, 6
 
 /** Pages under the /Pages root in order; loops and non-dictionary kids are skipped. */
 export function collectPages(resolver: PdfResolver, root: Dict): PageNode[] {
-  const pages: PageNode[] = [];
-  const visited = new Set<Dict>();
-  const walk = (node: Dict, inherited: Inherited, depth: number): void => {
-    const kids = resolver.lookup(node, 'Kids');
-    const type = resolver.lookup(node, 'Type');
-    if (isName(type, 'Page') || (!Array.isArray(kids) && !isName(type, 'Pages'))) {
-      pages.push({ dict: node, inherited });
-      return;
-    }
-    // Only inner nodes can close a loop; a leaf page listed twice counts twice, as in viewers.
-    if (!Array.isArray(kids) || visited.has(node) || depth > MAX_TREE_DEPTH) return;
-    visited.add(node);
-    const passed = inheritFrom(node, inherited);
-    for (const kid of kids) {
-      const child = resolver.get(kid);
-      if (isDict(child)) walk(child, passed, depth + 1);
-    }
-  };
-  walk(root, new Map(), 0);
-  return pages;
+  const walk: TreeWalk = { resolver, pages: [], visited: new Set() };
+  walkNode(walk, root, new Map(), 0);
+  return walk.pages;
+}
+
+/** What a walk of the page tree carries along. */
+type TreeWalk = { readonly resolver: PdfResolver; readonly pages: PageNode[]; readonly visited: Set<Dict> };
+
+function walkNode(walk: TreeWalk, node: Dict, inherited: Inherited, depth: number): void {
+  const { resolver, pages, visited } = walk;
+  const kids = resolver.lookup(node, 'Kids');
+  const type = resolver.lookup(node, 'Type');
+  if (isName(type, 'Page') || (!Array.isArray(kids) && !isName(type, 'Pages'))) {
+    pages.push({ dict: node, inherited });
+    return;
+  }
+  // Only inner nodes can close a loop; a leaf page listed twice counts twice, as in viewers.
+  if (!Array.isArray(kids) || visited.has(node) || depth > MAX_TREE_DEPTH) return;
+  visited.add(node);
+  const passed = inheritFrom(node, inherited);
+  for (const kid of kids) {
+    const child = resolver.get(kid);
+    if (isDict(child)) walkNode(walk, child, passed, depth + 1);
+  }
 }
 
 function inheritFrom(node: Dict, inherited: Inherited): Inherited {
@@ -87,9 +93,11 @@ type Box = readonly [number, number, number, number];
 /** Four numbers, normalised so that x0 < x1 and y0 < y1; undefined when unusable or empty. */
 function rectangle(resolver: PdfResolver, value: PdfValue | undefined): Box | undefined {
   if (!Array.isArray(value) || value.length < 4) return undefined;
-  const n = value.slice(0, 4).map((v) => resolver.get(v));
-  if (!n.every((v): v is number => typeof v === 'number')) return undefined;
-  const [a, b, c, d] = n as [number, number, number, number];
+  const a = resolver.get(value[0]);
+  const b = resolver.get(value[1]);
+  const c = resolver.get(value[2]);
+  const d = resolver.get(value[3]);
+  if (typeof a !== 'number' || typeof b !== 'number' || typeof c !== 'number' || typeof d !== 'number') return undefined;
   const box: Box = [Math.min(a, c), Math.min(b, d), Math.max(a, c), Math.max(b, d)];
   return box[2] > box[0] && box[3] > box[1] ? box : undefined;
 }

@@ -1,5 +1,5 @@
 /**
- * A Word table (w:tbl) → the Table model, read from the XML so that nothing mammoth drops is lost:
+ * A Word table (w:tbl) → the Table model, read from the XML so that nothing an HTML conversion drops is lost:
  * w:gridBefore / w:gridAfter (rows that skip grid columns), the old w:hMerge, vMerge restart/continue,
  * w:gridSpan, and sliver grid columns (1 twip wide, left by .doc → .docx conversion) that would
  * otherwise add a spurious column. Steps: readRows → mergeHorizontal → dropSliverColumns → mergeVertical.

@@ -1,22 +1,34 @@
 /**
- * Reading WordprocessingML (word/document.xml) directly, for what mammoth loses in tables.
- * Content controls (w:sdt), custom XML and smart tags only wrap content, so the walkers look through them;
- * mc:AlternateContent is read through its mc:Fallback, as mammoth does, so both see the same tables.
+ * Reading WordprocessingML parts (word/document.xml, styles.xml, …) parsed with htmlparser2 in XML mode.
+ * Content controls (w:sdt), custom XML and smart tags only wrap content, so the walkers look through them.
+ * mc:AlternateContent offers the same content twice: a reader takes the first mc:Choice, as Word does,
+ * and mc:Fallback only when there is no choice (LibreOffice writes an empty w:pict as the fallback of
+ * its text boxes, so the fallback alone would lose their text).
  */
-import * as cheerio from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
+import type { AnyNode, Document, Element } from 'domhandler';
 import { isElement, isText } from './html-text.js';
 
 /** Elements that only wrap block- or row-level content. */
-const WRAPPERS = new Set(['w:sdt', 'w:sdtContent', 'w:customXml', 'w:smartTag', 'mc:Fallback']);
-/** Elements whose text is not document text (deleted or moved-away runs, properties, the unused choice). */
-const SKIPPED = new Set(['w:del', 'w:moveFrom', 'w:pPr', 'w:rPr', 'w:tblPr', 'w:trPr', 'w:tcPr', 'mc:Choice', 'w:sdtPr', 'w:instrText', 'w:delText']);
+const WRAPPERS = new Set(['w:sdt', 'w:sdtContent', 'w:customXml', 'w:smartTag']);
+/** Elements whose text is not document text (deleted or moved-away runs, properties, field codes). */
+const SKIPPED = new Set(['w:del', 'w:moveFrom', 'w:pPr', 'w:rPr', 'w:tblPr', 'w:trPr', 'w:tcPr', 'w:sdtPr', 'w:instrText', 'w:delText']);
+const ALTERNATE_CONTENT = 'mc:AlternateContent';
 
-export function parseWordXml(xml: string): AnyNode {
-  const $ = cheerio.load(xml, { xml: { xmlMode: true, decodeEntities: true } });
-  const root = $.root().get(0);
-  if (!root) throw new Error('empty XML part');
-  return root;
+export function parseWordXml(xml: string): Document {
+  return parseDocument(xml, { xmlMode: true, decodeEntities: true });
+}
+
+/** Decodes an XML part: UTF-8 (a BOM dropped), or UTF-16 when a byte-order mark says so. */
+export function decodeXml(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/** The branch of an mc:AlternateContent that is read: its first mc:Choice, else its mc:Fallback. */
+export function alternateBranch(el: Element): Element | undefined {
+  return firstChild(el, 'mc:Choice') ?? firstChild(el, 'mc:Fallback');
 }
 
 export function attr(el: Element, name: string): string | undefined {
@@ -30,7 +42,7 @@ export function intVal(el: Element | undefined): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-function elementChildren(node: AnyNode): Element[] {
+export function elementChildren(node: AnyNode): Element[] {
   return 'children' in node ? node.children.filter(isElement) : [];
 }
 
@@ -39,7 +51,11 @@ export function childrenNamed(node: AnyNode, name: string): Element[] {
   const out: Element[] = [];
   for (const el of elementChildren(node)) {
     if (el.name === name) out.push(el);
-    else if (WRAPPERS.has(el.name) || el.name === 'mc:AlternateContent') out.push(...childrenNamed(el, name));
+    else if (WRAPPERS.has(el.name)) out.push(...childrenNamed(el, name));
+    else if (el.name === ALTERNATE_CONTENT) {
+      const branch = alternateBranch(el);
+      if (branch) out.push(...childrenNamed(branch, name));
+    }
   }
   return out;
 }
@@ -53,7 +69,10 @@ export function topLevelTables(node: AnyNode): Element[] {
   const out: Element[] = [];
   for (const el of elementChildren(node)) {
     if (el.name === 'w:tbl') out.push(el);
-    else if (!SKIPPED.has(el.name)) out.push(...topLevelTables(el));
+    else if (el.name === ALTERNATE_CONTENT) {
+      const branch = alternateBranch(el);
+      if (branch) out.push(...topLevelTables(branch));
+    } else if (!SKIPPED.has(el.name)) out.push(...topLevelTables(el));
   }
   return out;
 }
@@ -80,6 +99,10 @@ function collectText(node: AnyNode, out: RunText): void {
   if (isText(node)) return; // text lives only in w:t; whitespace between tags is formatting
   if (!isElement(node) || SKIPPED.has(node.name)) return;
   const name = node.name;
+  if (name === ALTERNATE_CONTENT) {
+    const branch = alternateBranch(node);
+    return branch ? collectText(branch, out) : undefined;
+  }
   if (name === 'w:t') {
     for (const c of node.children) if (isText(c)) out.add(c.data);
     return;

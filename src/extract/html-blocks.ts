@@ -1,7 +1,7 @@
 /**
  * Walks an HTML tree into Document blocks: paragraphs (p, div text, h1–h6 with their level, li, …) and
- * tables, in document order. Shared by the HTML extractor and the DOCX extractor (over mammoth's HTML);
- * each says how a `<table>` becomes a Table and whether source whitespace is layout (HTML) or text (DOCX).
+ * tables, in document order. The caller says how a `<table>` becomes a Table and whether source whitespace
+ * is layout (hand-written HTML) or text (HTML generated from another format).
  */
 import type { AnyNode, Element } from 'domhandler';
 import { paragraph, tableBlock, type Block } from './document.js';
@@ -13,7 +13,7 @@ export type TableDecision = Table | null | 'descend';
 
 export type BlockWalkOptions = {
   readonly onTable: (tableEl: Element) => TableDecision;
-  /** true for HTML (whitespace in the source is layout); false for mammoth's HTML (every space is text). */
+  /** true for HTML (whitespace in the source is layout); false for generated HTML where every space is text. */
   readonly collapseWhitespace: boolean;
 };
 

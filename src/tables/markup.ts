@@ -1,7 +1,7 @@
 /**
- * HTML `<table>` markup → the Table model, spans kept. Used by the HTML extractor and by the DOCX
- * extractor when it has to fall back to mammoth's HTML. Cells are placed with the HTML table-forming
- * rule: each cell takes the first column of its row not yet covered by a rowspan from above.
+ * HTML `<table>` markup → the Table model, spans kept. Used by the HTML extractor. Cells are placed with
+ * the HTML table-forming rule: each cell takes the first column of its row not yet covered by a rowspan
+ * from above.
  * Per-cell callbacks are module-level functions or loops, so V8 keeps their optimized code across GCs.
  */
 import type { Element } from 'domhandler';

@@ -94,14 +94,20 @@ describe('cellText', () => {
 });
 
 describe('topLevelTables / tableFromWordXml', () => {
-  it('skips tables nested in cells and the mc:Choice branch (mammoth reads mc:Fallback)', () => {
-    const inner = `<w:tbl>${tr(tc('内'))}</w:tbl>`;
-    const outer = `<w:tbl><w:tr><w:tc><w:p/>${inner}</w:tc></w:tr></w:tbl>`;
-    const alt = `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps">${inner}</mc:Choice><mc:Fallback>${inner}</mc:Fallback></mc:AlternateContent></w:r></w:p>`;
-    const tables = topLevelTables(body(outer + alt));
-    expect(tables).toHaveLength(2);
-    const first = tableFromWordXml(tables[0]!);
-    expect(gridOf(first!).map((r) => r.map((c) => c?.text))).toEqual([['内']]);
+  it('skips tables nested in cells, and reads mc:AlternateContent through its first mc:Choice only', () => {
+    const inner = (text: string): string => `<w:tbl>${tr(tc(text))}</w:tbl>`;
+    const outer = `<w:tbl><w:tr><w:tc><w:p/>${inner('内')}</w:tc></w:tr></w:tbl>`;
+    const alt = `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps">${inner('选')}</mc:Choice><mc:Fallback>${inner('备')}</mc:Fallback></mc:AlternateContent></w:r></w:p>`;
+    const onlyFallback = `<w:p><w:r><mc:AlternateContent><mc:Fallback>${inner('仅备')}</mc:Fallback></mc:AlternateContent></w:r></w:p>`;
+    const tables = topLevelTables(body(outer + alt + onlyFallback));
+    expect(tables.map((t) => gridOf(tableFromWordXml(t)!).map((r) => r.map((c) => c?.text)))).toEqual([[['内']], [['选']], [['仅备']]]);
+  });
+
+  it('reads the text of a text box in a cell through the mc:Choice (LibreOffice leaves the fallback empty)', () => {
+    const box = '<w:txbxContent><w:p><w:r><w:t>框中</w:t></w:r></w:p></w:txbxContent>';
+    const alt = `<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>${box}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict/></mc:Fallback></mc:AlternateContent>`;
+    const [t] = topLevelTables(body(`<w:tbl><w:tr><w:tc><w:p><w:r><w:t>前</w:t></w:r><w:r>${alt}</w:r></w:p></w:tc></w:tr></w:tbl>`));
+    expect(gridOf(tableFromWordXml(t!)!)[0]![0]!.text).toBe('前\n框中');
   });
 
   it('returns null for a table without cells', () => {

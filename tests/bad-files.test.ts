@@ -1,9 +1,9 @@
-import { access, mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { access, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBatch, type BatchResult } from '../src/pipeline.js';
 import { parseCsv } from './output/read-csv.js';
+import { tempDir } from './temp-dirs.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const BAD = join(FIXTURES, 'bad');
@@ -45,7 +45,7 @@ let out = '';
 let result: BatchResult;
 
 beforeAll(async () => {
-  out = await mkdtemp(join(tmpdir(), 'nianbao-bad-'));
+  out = await tempDir('nianbao-bad-');
   result = await runBatch([BAD, '-'], { out, quiet: true, listed: LISTED, limits: { workerHeapMb: HEAP_MB } });
 }, 120_000);
 

@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { yearInputOf } from '../src/batch-checks.js';
 import { CACHE_DIR, cacheKeyOf, entryText, headerOf, ResultCache, writeEntry } from '../src/cache.js';
 import { extractReport } from '../src/extract-report.js';
+import { tempDir } from './temp-dirs.js';
 
 const SEED = join(import.meta.dirname, '..', '..', 'shared', 'seeds', '004_33fc5f9459d725bb.txt');
 
@@ -26,7 +26,7 @@ describe('cacheKeyOf', () => {
 
 describe('ResultCache', () => {
   it('reads back the header and the whole report of an entry, in a folder per version', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'nianbao-cache-'));
+    const out = await tempDir('nianbao-cache-');
     const cache = new ResultCache(out, '1.2.3');
     const { report, key } = await seedReport();
     const header = headerOf({ version: '1.2.3', key, sha256: report.source.sha256 }, report, { ms: 12.6, stages: { extract: 3 } }, yearInputOf(report));
@@ -42,7 +42,7 @@ describe('ResultCache', () => {
   });
 
   it('treats a missing, damaged or other-version entry as absent', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'nianbao-cache-'));
+    const out = await tempDir('nianbao-cache-');
     const cache = new ResultCache(out, '1.2.3');
     const { report, key } = await seedReport();
     expect(await cache.readHeader(key)).toBeNull();

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type Io } from '../src/cli.js';
 import { csvRecords } from './output/read-csv.js';
+import { tempDir } from './temp-dirs.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const SEEDS = join(ROOT, '..', 'shared', 'seeds');
@@ -17,7 +17,7 @@ async function cli(argv: readonly string[], io: Partial<Io> = {}): Promise<{ cod
 }
 
 async function twoSeeds(): Promise<{ root: string; a: string; b: string }> {
-  const root = await mkdtemp(join(tmpdir(), 'nianbao-cli-batch-'));
+  const root = await tempDir('nianbao-cli-batch-');
   await mkdir(join(root, '年报 2023'));
   const a = join(root, '年报 2023', '甲 乡.txt');
   const b = join(root, 'b.txt');

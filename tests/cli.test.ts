@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { HELP, main } from '../src/cli.js';
+import { tempDir } from './temp-dirs.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const SEED = join(ROOT, '..', 'shared', 'seeds', '001_a59350496f5eca4a.txt');
@@ -49,7 +49,7 @@ describe('nianbao --help and --version', () => {
 
 describe('nianbao extract', () => {
   it('accepts every documented option and writes into --out', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'nianbao-cli-'));
+    const root = await tempDir('nianbao-cli-');
     await copyFile(SEED, join(root, 'seed.txt'));
     const out = join(root, 'out');
     const { code, stderr } = await cli('extract', join(root, 'seed.txt'), '--out', out, '--text', '--workers', '2', '--force');

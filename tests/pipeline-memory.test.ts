@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { writeNotes, writeSeedCopies } from './batch-inputs.js';
+import { tempDir } from './temp-dirs.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const MEASURE = join(ROOT, 'tests', 'fixtures', 'pipeline', 'measure-batch.ts');
@@ -17,7 +17,7 @@ const HEAP_GROWTH_LIMIT = 25 * MB;
 type Measure = { exitCode: number; files: number; peakHeapBytes: number; maxRssBytes: number };
 
 async function measure(seeds: number, notes: number): Promise<Measure> {
-  const root = await mkdtemp(join(tmpdir(), 'nianbao-memory-'));
+  const root = await tempDir('nianbao-memory-');
   const input = join(root, 'in');
   await mkdir(input);
   await writeSeedCopies(input, seeds);

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { appendFile, copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CACHE_DIR } from '../src/cache.js';
 import { runBatch } from '../src/pipeline.js';
 import { writeNotes, writeSeedCopies } from './batch-inputs.js';
 import { csvRecords } from './output/read-csv.js';
+import { tempDir } from './temp-dirs.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'src', 'cli.ts');
@@ -56,7 +56,7 @@ async function expectWholeOutputs(out: string, names: readonly string[]): Promis
 
 describe('a batch killed with SIGKILL', () => {
   it('resumes on the next run: no file read twice, no row lost or duplicated, the same bytes as an unbroken run', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'nianbao-kill-'));
+    const root = await tempDir('nianbao-kill-');
     const input = join(root, 'in');
     await mkdir(input);
     const names = await writeSeedCopies(input, 200);
@@ -87,7 +87,7 @@ describe('a batch killed with SIGKILL', () => {
 
 describe('re-running a batch', () => {
   it('takes unchanged files from the cache, reads changed and new ones, drops removed ones; --force reads all', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'nianbao-rerun-'));
+    const root = await tempDir('nianbao-rerun-');
     const input = join(root, 'in');
     await mkdir(input);
     await writeSeedCopies(input, 6);

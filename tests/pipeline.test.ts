@@ -1,11 +1,11 @@
-import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, copyFile, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileTooLargeError } from '../src/errors.js';
 import { collectInputs, InputNotFoundError, parsePathList, type WalkProblem } from '../src/inputs.js';
 import { readErrorText, runBatch } from '../src/pipeline.js';
 import { csvRecords } from './output/read-csv.js';
+import { tempDir } from './temp-dirs.js';
 
 const SEEDS = join(import.meta.dirname, '..', '..', 'shared', 'seeds');
 const SEED = join(SEEDS, '000_e7416d623e6ef481.txt');
@@ -23,13 +23,9 @@ function noise(length: number, seed = 0x9e3779b9): Uint8Array {
   return out;
 }
 
-async function tempDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'nianbao-batch-'));
-}
-
 describe('runBatch over a folder with broken files', () => {
   it('runs to the end, exits 0 and gives each broken file one failed row with a plain error', async () => {
-    const root = await tempDir();
+    const root = await tempDir('nianbao-batch-');
     const input = join(root, 'in');
     await mkdir(join(input, 'sub'), { recursive: true });
     await writeFile(join(input, 'empty.pdf'), new Uint8Array());
@@ -70,7 +66,7 @@ describe('runBatch over a folder with broken files', () => {
 
 describe('collectInputs', () => {
   it('walks folders in code-unit order, skipping hidden entries and the output folder', async () => {
-    const root = await tempDir();
+    const root = await tempDir('nianbao-batch-');
     await mkdir(join(root, 'b', 'c'), { recursive: true });
     await mkdir(join(root, '.git'));
     await mkdir(join(root, 'output'));
@@ -82,7 +78,7 @@ describe('collectInputs', () => {
   });
 
   it('follows symbolic links to folders once (a link loop ends) and keeps broken links as files', async () => {
-    const root = await tempDir();
+    const root = await tempDir('nianbao-batch-');
     await mkdir(join(root, 'reports', '2023 年'), { recursive: true });
     await writeFile(join(root, 'reports', '2023 年', '某乡 年报.pdf'), 'x');
     await symlink(join(root, 'reports'), join(root, 'reports', '2023 年', 'loop'));
@@ -93,7 +89,7 @@ describe('collectInputs', () => {
   });
 
   it('names files by their input as given when there are several inputs, each file once', async () => {
-    const root = await tempDir();
+    const root = await tempDir('nianbao-batch-');
     await mkdir(join(root, 'y2022'));
     await mkdir(join(root, 'y2023'));
     await writeFile(join(root, 'y2022', 'a.pdf'), 'x');
@@ -106,7 +102,7 @@ describe('collectInputs', () => {
   });
 
   it('expands - into the listed paths; a listed path that does not exist stays in (it fails when read)', async () => {
-    const root = await tempDir();
+    const root = await tempDir('nianbao-batch-');
     await mkdir(join(root, 'dir'));
     await writeFile(join(root, 'dir', 'b.txt'), 'b');
     await writeFile(join(root, 'a b.txt'), 'a');
@@ -119,7 +115,7 @@ describe('collectInputs', () => {
 
   // Root reads every folder whatever its mode (CI runs as root): this runs on developers' machines only.
   it.skipIf(process.getuid?.() === 0)('reports a folder it cannot read and goes on with the others', async () => {
-    const root = await tempDir();
+    const root = await tempDir('nianbao-batch-');
     await mkdir(join(root, 'locked'));
     await writeFile(join(root, 'locked', 'a.pdf'), 'x');
     await writeFile(join(root, 'b.pdf'), 'x');
@@ -138,7 +134,7 @@ describe('collectInputs', () => {
 
 describe('runBatch outputs', () => {
   it('gives a file present twice one report id and one row per name, reading it once', async () => {
-    const root = await tempDir();
+    const root = await tempDir('nianbao-batch-');
     await mkdir(join(root, 'in'));
     await copyFile(SEED, join(root, 'in', 'one.txt'));
     await copyFile(SEED, join(root, 'in', 'two.txt'));
@@ -157,7 +153,7 @@ describe('runBatch outputs', () => {
   });
 
   it('says nothing when quiet and writes texts with --text for readable files only', async () => {
-    const root = await tempDir();
+    const root = await tempDir('nianbao-batch-');
     await mkdir(join(root, 'in'));
     await copyFile(SEED, join(root, 'in', 'seed.txt'));
     await writeFile(join(root, 'in', 'empty.txt'), '');
@@ -172,7 +168,7 @@ describe('runBatch outputs', () => {
   });
 
   it('exits 1 when the output folder cannot be made', async () => {
-    const root = await tempDir();
+    const root = await tempDir('nianbao-batch-');
     await writeFile(join(root, 'taken'), 'a file, not a folder');
     await copyFile(SEED, join(root, 'seed.txt'));
     const lines: string[] = [];
@@ -182,7 +178,7 @@ describe('runBatch outputs', () => {
   });
 
   it('returns the reports only when asked to', async () => {
-    const root = await tempDir();
+    const root = await tempDir('nianbao-batch-');
     await copyFile(SEED, join(root, 'seed.txt'));
     const plain = await runBatch([join(root, 'seed.txt')], { out: join(root, 'out'), quiet: true });
     expect(plain.reports).toEqual([]);
@@ -204,7 +200,7 @@ describe('readErrorText', () => {
 
 describe('runBatch with limits', () => {
   it('fails a file above the size limit without reading it, still hashing it', async () => {
-    const root = await tempDir();
+    const root = await tempDir('nianbao-batch-');
     await copyFile(SEED, join(root, 'seed.txt'));
     const result = await runBatch([join(root, 'seed.txt')], { out: join(root, 'out'), quiet: true, limits: { maxFileBytes: 100 } });
     const [file] = result.files;
@@ -214,7 +210,7 @@ describe('runBatch with limits', () => {
   });
 
   it('stops a file past the time limit, goes on with the others, and retries it on the next run', async () => {
-    const root = await tempDir();
+    const root = await tempDir('nianbao-batch-');
     // 10⁹ nested form drawings: no reader finishes it, so the limit stops it on any machine, every time.
     await copyFile(join(import.meta.dirname, 'fixtures', 'pdf', 'nested-forms.pdf'), join(root, 'long.pdf'));
     await copyFile(SEED, join(root, 'seed.txt'));
@@ -242,7 +238,7 @@ describe('runBatch with limits', () => {
 
 describe('runBatch across reports', () => {
   it('checks S1: what a report carries over equals what the same agency carried forward the year before', async () => {
-    const root = await tempDir();
+    const root = await tempDir('nianbao-batch-');
     const text = await readFile(SEED, 'utf8');
     await writeFile(join(root, 'y2023.txt'), text);
     // The same township one year later (a real seed with its years moved on).

@@ -1,5 +1,4 @@
-import { mkdtemp, readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractReport } from '../../src/extract-report.js';
@@ -7,6 +6,7 @@ import { BatchWriter } from '../../src/output/batch-writer.js';
 import { writeOutputs } from '../../src/output/index.js';
 import type { Report } from '../../src/report/report.js';
 import { FAILED_REPORT, PARTIAL_REPORT } from './sample-reports.js';
+import { tempDir } from '../temp-dirs.js';
 
 const SAMPLES = join(import.meta.dirname, '..', '..', 'samples');
 const OPTIONS = { text: true, nianbaoVersion: '9.9.9' };
@@ -41,7 +41,7 @@ beforeAll(async () => {
 
 describe('BatchWriter', () => {
   it('writes the same bytes as writeOutputs, one report at a time', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'nianbao-batch-writer-'));
+    const root = await tempDir('nianbao-batch-writer-');
     const whole = join(root, 'whole');
     const streamed = join(root, 'streamed');
     await writeOutputs(whole, reports, OPTIONS);
@@ -59,7 +59,7 @@ describe('BatchWriter', () => {
   });
 
   it('leaves the previous outputs in place until finish, then prunes files of reports no longer there', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'nianbao-batch-writer-'));
+    const out = await tempDir('nianbao-batch-writer-');
     await mkdir(join(out, 'tables_generic'), { recursive: true });
     await writeFile(join(out, 'tables_generic', 'aaaaaaaaaaaa-1.csv'), 'old\n');
     await writeFile(join(out, 'tables_generic', 'notes.csv'), 'a user file\n');
@@ -77,7 +77,7 @@ describe('BatchWriter', () => {
   });
 
   it('removes temporary files of killed runs, and only theirs', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'nianbao-batch-writer-'));
+    const out = await tempDir('nianbao-batch-writer-');
     await mkdir(join(out, 'tables_generic'), { recursive: true });
     const dead = deadPid();
     const names = [`.reports.csv.${dead}.batch.tmp`, `tables_generic/.aaaaaaaaaaaa-1.csv.${dead}.3.tmp`, `.cells.csv.${process.ppid}.batch.tmp`, '.notes.tmp'];
@@ -89,7 +89,7 @@ describe('BatchWriter', () => {
   });
 
   it('abort removes its temporary files and keeps the previous outputs', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'nianbao-batch-writer-'));
+    const out = await tempDir('nianbao-batch-writer-');
     await writeFile(join(out, 'cells.csv'), 'previous run\n');
     const writer = await BatchWriter.open(out, OPTIONS);
     await writer.add(reports[0]!);

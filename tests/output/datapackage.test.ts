@@ -1,10 +1,10 @@
 /** datapackage.json against the files a real run wrote: every CSV described, every header equal to its schema. */
-import { copyFile, mkdir, mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBatch } from '../../src/pipeline.js';
 import { parseCsv } from './read-csv.js';
+import { tempDir } from '../temp-dirs.js';
 
 const SEEDS = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds');
 
@@ -26,7 +26,7 @@ describe('datapackage.json of a run over the seeds', () => {
   let resources: ResourceJson[] = [];
 
   beforeAll(async () => {
-    const root = await mkdtemp(join(tmpdir(), 'nianbao-dp-'));
+    const root = await tempDir('nianbao-dp-');
     const input = join(root, 'reports');
     await mkdir(input);
     for (const name of (await readdir(SEEDS)).sort()) await copyFile(join(SEEDS, name), join(input, name));

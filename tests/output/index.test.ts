@@ -1,15 +1,15 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeOutputs } from '../../src/output/index.js';
 import { FAILED_REPORT, PARTIAL_REPORT } from './sample-reports.js';
+import { tempDir } from '../temp-dirs.js';
 
 const OPTIONS = { text: true, nianbaoVersion: '9.9.9' };
 
 describe('writeOutputs', () => {
   it('writes every file of the contract and leaves no temporary file', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'nianbao-out-'));
+    const out = await tempDir('nianbao-out-');
     const written = await writeOutputs(out, [PARTIAL_REPORT, FAILED_REPORT], OPTIONS);
     expect(written).toEqual([
       'reports.csv', 'cells.csv', 'checks.csv', 'tables/active_disclosure.csv', 'tables/requests.csv',
@@ -25,7 +25,7 @@ describe('writeOutputs', () => {
   });
 
   it("removes generic tables a previous run left, but not the user's own files", async () => {
-    const out = await mkdtemp(join(tmpdir(), 'nianbao-out-'));
+    const out = await tempDir('nianbao-out-');
     await writeOutputs(out, [PARTIAL_REPORT], OPTIONS);
     await writeFile(join(out, 'tables_generic', 'my-notes.csv'), 'mine\n');
     await writeOutputs(out, [FAILED_REPORT], OPTIONS);
@@ -34,7 +34,7 @@ describe('writeOutputs', () => {
   });
 
   it('writes the generic tables of a report present under two names once', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'nianbao-out-'));
+    const out = await tempDir('nianbao-out-');
     const copy = { ...PARTIAL_REPORT, source: { ...PARTIAL_REPORT.source, file: 'copy.pdf' } };
     const written = await writeOutputs(out, [PARTIAL_REPORT, copy], OPTIONS);
     expect(written.filter((p) => p.startsWith('tables_generic/'))).toEqual(['tables_generic/a1b2c3d4e5f6-1.csv']);

@@ -1,23 +1,19 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeAtomic, writeAtomicChunks } from '../../src/output/write-atomic.js';
-
-async function tempDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'nianbao-atomic-'));
-}
+import { tempDir } from '../temp-dirs.js';
 
 describe('writeAtomic', () => {
   it('creates the folder, writes the content and leaves no temporary file', async () => {
-    const dir = await tempDir();
+    const dir = await tempDir('nianbao-atomic-');
     await writeAtomic(join(dir, 'a', 'b.csv'), 'x,y\n申请\n');
     expect(await readFile(join(dir, 'a', 'b.csv'), 'utf8')).toBe('x,y\n申请\n');
     expect(await readdir(join(dir, 'a'))).toEqual(['b.csv']);
   });
 
   it('replaces an existing file', async () => {
-    const dir = await tempDir();
+    const dir = await tempDir('nianbao-atomic-');
     const path = join(dir, 'c.csv');
     await writeFile(path, 'old\n');
     await writeAtomicChunks(path, ['n', 'ew\n', new Uint8Array([0x61, 0x0a])]);
@@ -25,7 +21,7 @@ describe('writeAtomic', () => {
   });
 
   it('keeps the old file and removes the temporary one when writing fails halfway', async () => {
-    const dir = await tempDir();
+    const dir = await tempDir('nianbao-atomic-');
     const path = join(dir, 'd.csv');
     await writeFile(path, 'old\n');
     function* failing(): Generator<string> {

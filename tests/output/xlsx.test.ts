@@ -1,20 +1,20 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { WORKBOOK_PATH, xlsxValue } from '../../src/output/xlsx.js';
 import { runBatch } from '../../src/pipeline.js';
 import type { Report } from '../../src/report/report.js';
 import { csvRecords } from './read-csv.js';
 import { HZQ2023_PDF, PIPELINE_INPUTS } from '../review/review-reports.js';
+import { tempDir } from '../temp-dirs.js';
 
 let dir = '';
 let reports: readonly Report[] = [];
 let workbook: ExcelJS.Workbook;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'nianbao-xlsx-'));
+  dir = await tempDir('nianbao-xlsx-');
   // One real run: the workbook and the CSVs come from the same Reports.
   const run = await runBatch(PIPELINE_INPUTS, { out: dir, quiet: true, xlsx: true });
   expect(run.written).toContain(WORKBOOK_PATH);
@@ -22,10 +22,6 @@ beforeAll(async () => {
   workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(join(dir, WORKBOOK_PATH));
 }, 60_000);
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
 
 function sheet(name: string): ExcelJS.Worksheet {
   const ws = workbook.getWorksheet(name);

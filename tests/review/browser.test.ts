@@ -5,8 +5,6 @@
  * Screenshots go to the test's temporary output folder (printed on the console; KEEP_REVIEW_OUTPUT=1 keeps it).
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -14,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBatch } from '../../src/pipeline.js';
 import type { Report } from '../../src/report/report.js';
 import { HZQ2023_PDF, PIPELINE_INPUTS } from './review-reports.js';
+import { tempDir } from '../temp-dirs.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -31,7 +30,7 @@ describe.skipIf(!HAVE_CHROMIUM)('review pages in chromium', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'nianbao-browser-'));
+    dir = await tempDir('nianbao-browser-', { keep: process.env.KEEP_REVIEW_OUTPUT !== undefined });
     const run = await runBatch(PIPELINE_INPUTS, { out: dir, quiet: true, review: true });
     reports = run.reports;
     hzq = reports.find((r) => r.source.file === HZQ2023_PDF)!;
@@ -44,7 +43,6 @@ describe.skipIf(!HAVE_CHROMIUM)('review pages in chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (process.env.KEEP_REVIEW_OUTPUT === undefined) await rm(dir, { recursive: true, force: true });
   });
 
   const order = (): Promise<string[]> => page.$$eval('#reports tbody tr:not([hidden])', (rows) => rows.map((r) => r.getAttribute('data-report') ?? ''));

@@ -1,10 +1,10 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { BROKEN_REPORT, expectedReport } from './review-reports.js';
 import { writeOutputs } from '../../src/output/index.js';
+import { tempDir } from '../temp-dirs.js';
 
 let dir = '';
 const io = () => {
@@ -13,11 +13,7 @@ const io = () => {
 };
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'nianbao-review-cli-'));
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
+  dir = await tempDir('nianbao-review-cli-');
 });
 
 describe('nianbao review OUTPUT', () => {

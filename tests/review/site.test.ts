@@ -1,13 +1,13 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as cheerio from 'cheerio';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { writeOutputs } from '../../src/output/index.js';
 import type { Report } from '../../src/report/report.js';
 import { readReportsJsonl, reviewCommand } from '../../src/review/command.js';
 import { writeReviewSite } from '../../src/review/site.js';
 import { HZQ2023_PDF, reviewBatch } from './review-reports.js';
+import { tempDir } from '../temp-dirs.js';
 
 let dir = '';
 let reports: Report[] = [];
@@ -31,15 +31,11 @@ async function pngSize(path: string): Promise<{ width: number; height: number }>
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'nianbao-review-'));
+  dir = await tempDir('nianbao-review-');
   const batch = await reviewBatch();
   reports = [...batch.reports, hostile(batch.reports[1]!)];
   written = await writeReviewSite(reports, dir, { sources: batch.sources });
 }, 60_000);
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
 
 describe('writeReviewSite', () => {
   it('writes an index, one page per report and the PDF pages its tables were read from', () => {
@@ -135,19 +131,15 @@ describe('writeReviewSite', () => {
 
 describe('reviewCommand', () => {
   it('rebuilds the site from reports.jsonl, finding the PDF under --input by its SHA-256', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'nianbao-review-cmd-'));
-    try {
-      await writeOutputs(out, reports, { text: false, nianbaoVersion: 'test' });
-      const back = await readReportsJsonl(join(out, 'reports.jsonl'));
-      // Boxes come back too, so the rebuilt pages outline the cells; text and generic tables are not read back.
-      expect(reports.some((r) => r.cells.some((c) => c.box !== undefined))).toBe(true);
-      expect(back).toEqual(reports.map((r) => ({ ...r, text: '', genericTables: [] })));
-      const files = await reviewCommand(out, { inputs: ['/nonexistent', dirname(HZQ2023_PDF)] });
-      expect(files).toContain(`review/pages/${reports[0]!.id}-p4.png`);
-      expect(files).toContain('review/index.html');
-      expect((await stat(join(out, 'review', `${reports[0]!.id}.html`))).isFile()).toBe(true);
-    } finally {
-      await rm(out, { recursive: true, force: true });
-    }
+    const out = await tempDir('nianbao-review-cmd-');
+    await writeOutputs(out, reports, { text: false, nianbaoVersion: 'test' });
+    const back = await readReportsJsonl(join(out, 'reports.jsonl'));
+    // Boxes come back too, so the rebuilt pages outline the cells; text and generic tables are not read back.
+    expect(reports.some((r) => r.cells.some((c) => c.box !== undefined))).toBe(true);
+    expect(back).toEqual(reports.map((r) => ({ ...r, text: '', genericTables: [] })));
+    const files = await reviewCommand(out, { inputs: ['/nonexistent', dirname(HZQ2023_PDF)] });
+    expect(files).toContain(`review/pages/${reports[0]!.id}-p4.png`);
+    expect(files).toContain('review/index.html');
+    expect((await stat(join(out, 'review', `${reports[0]!.id}.html`))).isFile()).toBe(true);
   }, 60_000);
 });

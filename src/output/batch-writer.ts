@@ -126,7 +126,7 @@ export class BatchWriter {
     const fresh = !this.genericById.has(report.id);
     for (const resource of csvResources([report], indicators)) {
       const appender = this.csvs.get(resource.path);
-      if (appender !== undefined) await appender.append(csvLines([...resource.rows()]));
+      if (appender !== undefined) await appender.append(csvLines(resource.rows()));
       else if (fresh) await this.writeGeneric(resource);
     }
     if (fresh) this.genericById.set(report.id, report.genericTables.length);

@@ -3,8 +3,6 @@
  * how values become text (plain numbers, blanks empty, never 0), the formula guard, and the
  * description of a CSV file that both its writer and `datapackage.json` read.
  */
-import { stringify, type Options } from 'csv-stringify/sync';
-
 /** Frictionless Table Schema field types used by nianbao's CSVs. */
 export type FieldType = 'string' | 'integer' | 'number' | 'date';
 
@@ -36,18 +34,7 @@ export type CsvResource = {
   readonly rows: () => Iterable<CsvRow>;
 };
 
-/** The dialect of every CSV, in csv-stringify's terms. */
-export const CSV_OPTIONS: Readonly<Options> = Object.freeze({
-  delimiter: ',',
-  quote: '"',
-  record_delimiter: '\n',
-  // A bare \r inside a field would read back as a line break in most parsers.
-  quote_record_delimiter: true,
-  bom: false,
-  eof: true,
-});
-
-/** The same dialect, as `datapackage.json` describes it (Frictionless CSV Dialect). */
+/** The dialect of every CSV, as `datapackage.json` describes it (Frictionless CSV Dialect). */
 export const CSV_DIALECT = Object.freeze({
   delimiter: ',',
   lineTerminator: '\n',
@@ -87,13 +74,30 @@ export function formatValue(value: CsvValue): string {
   return guardFormula(value);
 }
 
+/**
+ * A field that holds the delimiter, a quote or a line break is quoted (RFC 4180). A bare \r counts as a line
+ * break: most parsers would read one back as the end of the row.
+ */
+const NEEDS_QUOTES = /[",\n\r]/;
+
+/** One field as written: formatted, then quoted with inner quotes doubled when it must be. */
+export function csvField(value: CsvValue): string {
+  const text = formatValue(value);
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One row as a line, `\n` included. */
+export function csvLine(row: CsvRow): string {
+  let line = '';
+  for (let i = 0; i < row.length; i++) line += i === 0 ? csvField(row[i] ?? null) : `,${csvField(row[i] ?? null)}`;
+  return `${line}\n`;
+}
+
 /** CSV text of some rows (no header), in the shared dialect. */
-export function csvLines(rows: readonly CsvRow[]): string {
-  if (rows.length === 0) return '';
-  return stringify(
-    rows.map((r) => r.map(formatValue)),
-    CSV_OPTIONS,
-  );
+export function csvLines(rows: Iterable<CsvRow>): string {
+  let text = '';
+  for (const row of rows) text += csvLine(row);
+  return text;
 }
 
 /** The header line of a resource. Field names are written through the guard like any text. */

@@ -47,6 +47,17 @@ describe('csvLines', () => {
     expect(parseCsv(text)).toEqual([['a,b', 'say "hi"', 'two\nlines', 'cr\rinside', ' kept ', '', '3']]);
   });
 
+  it('reads back as written for any mix of delimiters, quotes and line breaks', () => {
+    // A fixed pseudo-random sequence (a linear congruential generator), so every run checks the same strings.
+    let seed = 20261122;
+    const next = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const alphabet = ['a', '申', ',', '"', '\n', '\r', ' ', '\t', ';', "'", '=', '-', '1'];
+    const rows = Array.from({ length: 200 }, () =>
+      Array.from({ length: 1 + next(5) }, () => Array.from({ length: next(8) }, () => alphabet[next(alphabet.length)]).join('')),
+    );
+    expect(parseCsv(csvLines(rows))).toEqual(rows.map((r) => r.map(formatValue)));
+  });
+
   it('writes UTF-8 text without a byte-order mark', () => {
     const text = csvLines([['申请人情况']]);
     expect(text.charCodeAt(0)).not.toBe(0xfeff);

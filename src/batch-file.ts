@@ -41,6 +41,8 @@ export type FileContext = {
   readonly cache: ResultCache;
   readonly limits: BatchLimits;
   readonly force: boolean;
+  /** Workers render text/<id>.txt into the cache too (--text). */
+  readonly text: boolean;
   /** The worker pool, started on first use (a batch taken wholly from the cache starts none). */
   readonly pool: () => WorkerPool<WorkerJob, WorkerResult>;
   /** Results per cache key in this run, so a file present twice is read once. */
@@ -132,7 +134,7 @@ async function resolveKey(file: InputFile, bytes: Uint8Array<ArrayBuffer>, sourc
     if (header !== null) return fromHeader(header, 'cached', null);
   }
   const format = formatOrNull(bytes, file.name);
-  const job: WorkerJob = { name: file.name, bytes, identity: { version: ctx.cache.version, key, sha256: source.sha256 }, cachePath: ctx.cache.pathOf(key) };
+  const job: WorkerJob = { name: file.name, bytes, identity: { version: ctx.cache.version, key, sha256: source.sha256 }, cachePath: ctx.cache.pathOf(key), text: ctx.text };
   const outcome = await ctx.pool().run(job, [bytes.buffer]);
   if (outcome.kind === 'done') return fromHeader(outcome.value.header, 'processed', outcome.value.report ?? null);
   return fromReport(failedReport(source, limitText(outcome, ctx.limits), format), key, 'limit');

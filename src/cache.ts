@@ -5,17 +5,20 @@
  * entries only; the next run skips them and the outputs are rebuilt from the entries at the end of every run.
  *
  * An entry is two lines: a small header (status, error, S1 input…) that a resumed run reads cheaply, then the
- * whole Report as JSON.
+ * report rendered as its parts of every output file (output/report-parts.ts), which the end of the batch only
+ * concatenates. The parts hold the report's reports.jsonl line, which reads back into the whole Report when one
+ * is needed (a file renamed since, --xlsx, --review).
  */
 import { open, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { YearInput } from './batch-checks.js';
+import { reportFromParts, type ReportParts } from './output/report-parts.js';
 import { writeAtomic } from './output/write-atomic.js';
 import type { Report, Status } from './report/report.js';
 import type { StageDurations } from './stage-timer.js';
 
 export const CACHE_DIR = '.nianbao-cache';
-const ENTRY_FORMAT = 'nianbao-cache-1';
+const ENTRY_FORMAT = 'nianbao-cache-2';
 /** A header is a few hundred bytes; reading this much always holds it. */
 const HEADER_READ_BYTES = 64 * 1024;
 const STATUSES: readonly Status[] = ['ok', 'partial', 'not_a_report', 'failed'];
@@ -56,13 +59,13 @@ export function headerOf(identity: EntryIdentity, report: Report, timing: { ms: 
   };
 }
 
-/** The entry's text: header line, report line. */
-export function entryText(header: CacheHeader, report: Report): string {
-  return `${JSON.stringify(header)}\n${JSON.stringify(report)}\n`;
+/** The entry's text: header line, parts line. */
+export function entryText(header: CacheHeader, parts: ReportParts): string {
+  return `${JSON.stringify(header)}\n${JSON.stringify(parts)}\n`;
 }
 
-export async function writeEntry(path: string, header: CacheHeader, report: Report): Promise<void> {
-  await writeAtomic(path, entryText(header, report));
+export async function writeEntry(path: string, header: CacheHeader, parts: ReportParts): Promise<void> {
+  await writeAtomic(path, entryText(header, parts));
 }
 
 function isHeader(value: unknown, version: string, key: string): value is CacheHeader {
@@ -71,10 +74,12 @@ function isHeader(value: unknown, version: string, key: string): value is CacheH
   return h.format === ENTRY_FORMAT && h.version === version && h.key === key && STATUSES.includes(h.status as Status);
 }
 
-function isReport(value: unknown): value is Report {
+function isParts(value: unknown): value is ReportParts {
   if (typeof value !== 'object' || value === null) return false;
-  const r = value as Partial<Record<keyof Report, unknown>>;
-  return typeof r.id === 'string' && Array.isArray(r.cells) && Array.isArray(r.checks) && typeof r.source === 'object';
+  const p = value as Partial<Record<keyof ReportParts, unknown>>;
+  const jsonl = (p.jsonl ?? {}) as Partial<Record<string, unknown>>;
+  const texts = [p.id, p.file, jsonl.head, jsonl.checks, jsonl.tail];
+  return texts.every((t) => typeof t === 'string') && Array.isArray(p.reportsRow) && Array.isArray(p.generic) && typeof p.lines === 'object' && p.lines !== null;
 }
 
 function parseOrNull(text: string): unknown {
@@ -117,13 +122,25 @@ export class ResultCache {
     }
   }
 
-  /** The cached Report, or null when the entry is missing or damaged. */
+  /** The cached parts, or null when the entry is missing or damaged. */
+  async readParts(key: string): Promise<ReportParts | null> {
+    const bytes = await readFile(this.pathOf(key)).catch(() => null);
+    if (bytes === null) return null;
+    const newline = bytes.indexOf(0x0a);
+    const end = bytes.indexOf(0x0a, newline + 1);
+    if (newline < 0 || end < 0 || !isHeader(parseOrNull(bytes.toString('utf8', 0, newline)), this.version, key)) return null;
+    const parts = parseOrNull(bytes.toString('utf8', newline + 1, end));
+    return isParts(parts) ? parts : null;
+  }
+
+  /** The cached Report (read back from its reports.jsonl line), or null when the entry is missing or damaged. */
   async readReport(key: string): Promise<Report | null> {
-    const text = await readFile(this.pathOf(key), 'utf8').catch(() => null);
-    if (text === null) return null;
-    const newline = text.indexOf('\n');
-    if (newline < 0 || !isHeader(parseOrNull(text.slice(0, newline)), this.version, key)) return null;
-    const report = parseOrNull(text.slice(newline + 1));
-    return isReport(report) ? report : null;
+    const parts = await this.readParts(key);
+    if (parts === null) return null;
+    try {
+      return reportFromParts(parts);
+    } catch {
+      return null;
+    }
   }
 }

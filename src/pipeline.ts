@@ -1,8 +1,9 @@
 /**
  * A batch: collect the input files, have a pool of workers turn each into a Report (one bad file never stops
- * the batch), then write every output. Workers put each Report into the resume cache in the output folder; the
- * main thread keeps only a small outcome per file, and at the end streams the reports back from the cache into
- * the output files (in input order, so every run over the same files writes the same bytes). A run that is
+ * the batch), then write every output. Workers render each Report as its parts of every output file and put
+ * them into the resume cache in the output folder; the main thread keeps only a small outcome per file, and at
+ * the end streams the parts back from the cache into the output files (in input order, so every run over the
+ * same files writes the same bytes), adding the checks that compare reports with each other. A run that is
  * killed leaves whole cache entries, and the next run only processes what is missing.
  */
 import { mkdir } from 'node:fs/promises';
@@ -13,6 +14,8 @@ import { errorText } from './extract-report.js';
 import { collectInputs, type InputFile, type WalkProblem } from './inputs.js';
 import { DEFAULT_LIMITS, defaultWorkerCount, type BatchLimits } from './limits.js';
 import { BatchWriter, type WrittenOutputs } from './output/batch-writer.js';
+import { INDICATOR_SET } from './output/indicator-set.js';
+import { renderParts, reportFromParts, type PartsOptions, type ReportParts } from './output/report-parts.js';
 import { writeWorkbook } from './output/xlsx.js';
 import { WorkerPool, type PoolStats } from './pool.js';
 import { Progress, SlowestFiles, summaryLines, type ProgressMode, type Slowest } from './progress.js';
@@ -109,28 +112,56 @@ async function mapLimited<T, R>(items: readonly T[], concurrency: number, handle
 /** Cache entries read ahead of the writer, so it rarely waits on the disk. */
 const READ_AHEAD = 4;
 
+/** `read` of each item in order, with up to READ_AHEAD reads under way ahead of the consumer. */
+async function* readAhead<T, R>(items: readonly T[], read: (item: T) => Promise<R>): AsyncGenerator<[T, R]> {
+  const ahead: Promise<R>[] = [];
+  for (let i = 0; i < items.length; i++) {
+    while (ahead.length < READ_AHEAD && i + ahead.length < items.length) ahead.push(read(items[i + ahead.length]!));
+    yield [items[i]!, await ahead.shift()!];
+  }
+}
+
+function lostReport(f: FileOutcome): Report {
+  return failedReport({ file: f.name, sha256: f.sha256, bytes: 0 }, LOST_ENTRY);
+}
+
 async function reportOf(f: FileOutcome, cache: ResultCache): Promise<Report> {
   const cached = f.report ?? (f.key === null ? null : await cache.readReport(f.key));
-  return cached ?? failedReport({ file: f.name, sha256: f.sha256, bytes: 0 }, LOST_ENTRY);
+  return cached ?? lostReport(f);
 }
 
 /** The reports of the batch in input order: from the cache, or kept in memory; S1 checks added. */
 async function* batchReports(files: readonly FileOutcome[], cache: ResultCache): AsyncGenerator<Report> {
   const s1 = yearOverYearBySha(files);
-  const ahead: Promise<Report>[] = [];
-  for (let i = 0; i < files.length; i++) {
-    while (ahead.length < READ_AHEAD && i + ahead.length < files.length) ahead.push(reportOf(files[i + ahead.length]!, cache));
-    const f = files[i]!;
-    const base = await ahead.shift()!;
+  for await (const [f, base] of readAhead(files, (f) => reportOf(f, cache))) {
     const extra = s1.get(f.sha256) ?? [];
     yield { ...base, source: { ...base.source, file: f.name }, checks: extra.length > 0 ? [...base.checks, ...extra] : base.checks };
   }
 }
 
+function renderedAs(report: Report, name: string, options: PartsOptions): ReportParts {
+  return renderParts({ ...report, source: { ...report.source, file: name } }, options);
+}
+
+/**
+ * A file's parts of the outputs: as its worker rendered them into the cache, or rendered here for a report kept
+ * in memory, and for cached parts that do not fit (rendered under another name: the same file twice, or a file
+ * renamed since; or without the text now asked for).
+ */
+async function partsOf(f: FileOutcome, cache: ResultCache, options: PartsOptions): Promise<ReportParts> {
+  if (f.report !== null) return renderedAs(f.report, f.name, options);
+  const parts = f.key === null ? null : await cache.readParts(f.key);
+  if (parts === null) return renderedAs(lostReport(f), f.name, options);
+  const textFits = !options.text || parts.text !== null || parts.status === 'failed';
+  return parts.file === f.name && textFits ? parts : renderedAs(reportFromParts(parts), f.name, options);
+}
+
 async function writeBatch(outDir: string, files: readonly FileOutcome[], cache: ResultCache, text: boolean): Promise<WrittenOutputs> {
-  const writer = await BatchWriter.open(outDir, { text, nianbaoVersion: nianbaoVersion() });
+  const options: PartsOptions = { indicators: INDICATOR_SET, nianbaoVersion: nianbaoVersion(), text };
+  const writer = await BatchWriter.open(outDir, options);
+  const s1 = yearOverYearBySha(files);
   try {
-    for await (const report of batchReports(files, cache)) await writer.add(report);
+    for await (const [f, parts] of readAhead(files, (f) => partsOf(f, cache, options))) await writer.addParts(parts, s1.get(f.sha256) ?? []);
     return await writer.finish();
   } catch (error) {
     await writer.abort();
@@ -149,6 +180,7 @@ async function processAll(inputs: readonly InputFile[], options: BatchOptions, c
     cache,
     limits,
     force: options.force === true,
+    text: options.text === true,
     byKey: new Map(),
     pool: () => (started.pool ??= new WorkerPool(WORKER_ENTRY, poolSettings)),
   };

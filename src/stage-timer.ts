@@ -2,7 +2,8 @@
  * Stage timing without a clock in library code: a stage runs its step through a `StageTimer` that the caller
  * passes in. The default does nothing; a batch worker or the benchmark passes one that records durations.
  */
-export const STAGES = ['extract', 'tables', 'recognize', 'assemble'] as const;
+/** `render`: the report as text of every output file, done in the worker so the batch's end only concatenates. */
+export const STAGES = ['extract', 'tables', 'recognize', 'assemble', 'render'] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** Runs `step` as part of `stage` and returns what it returns (a promise stays a promise). */

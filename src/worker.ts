@@ -1,14 +1,18 @@
 /**
  * The batch worker's entry: imports the extract and analyze code once, then turns each file it is sent into a
- * Report, writes the Report into the resume cache itself (so the main thread never holds it) and replies with
- * the entry's small header. Only when the cache cannot be written does the Report travel back.
+ * Report, renders it as its parts of every output file, writes those into the resume cache itself (so the main
+ * thread never holds them, and only concatenates them at the end) and replies with the entry's small header.
+ * Only when the cache cannot be written does the Report travel back.
  */
 import { yearInputOf } from './batch-checks.js';
 import { headerOf, writeEntry, type CacheHeader, type EntryIdentity } from './cache.js';
 import { extractReport } from './extract-report.js';
+import { INDICATOR_SET } from './output/indicator-set.js';
+import { renderParts } from './output/report-parts.js';
 import { serveJobs } from './pool.js';
 import type { Report } from './report/report.js';
 import { recordingTimer, type StageDurations } from './stage-timer.js';
+import { nianbaoVersion } from './version.js';
 
 export type WorkerJob = {
   /** `source_file` of the file. */
@@ -17,6 +21,8 @@ export type WorkerJob = {
   readonly identity: EntryIdentity;
   /** Where the cache entry goes. */
   readonly cachePath: string;
+  /** Render text/<id>.txt into the entry too (--text). */
+  readonly text: boolean;
 };
 
 export type WorkerResult = {
@@ -29,13 +35,15 @@ export type WorkerResult = {
 async function processJob(job: WorkerJob): Promise<WorkerResult> {
   const stages: StageDurations = {};
   const start = performance.now();
-  const report = await extractReport(job.bytes, { file: job.name, timer: recordingTimer(stages) });
-  const ms = performance.now() - start;
+  const timer = recordingTimer(stages);
+  const report = await extractReport(job.bytes, { file: job.name, timer });
+  const extracted = performance.now() - start;
   const measured = (stages.extract ?? 0) + (stages.tables ?? 0) + (stages.recognize ?? 0);
-  if (stages.tables !== undefined) stages.assemble = Math.max(0, ms - measured);
-  const header = headerOf(job.identity, report, { ms, stages }, yearInputOf(report));
+  if (stages.tables !== undefined) stages.assemble = Math.max(0, extracted - measured);
+  const parts = timer('render', () => renderParts(report, { indicators: INDICATOR_SET, nianbaoVersion: nianbaoVersion(), text: job.text }));
+  const header = headerOf(job.identity, report, { ms: performance.now() - start, stages }, yearInputOf(report));
   try {
-    await writeEntry(job.cachePath, header, report);
+    await writeEntry(job.cachePath, header, parts);
     return { header };
   } catch (error) {
     return { header, report, cacheError: error instanceof Error ? error.message : String(error) };

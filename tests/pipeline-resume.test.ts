@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { appendFile, copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CACHE_DIR } from '../src/cache.js';
@@ -114,5 +114,26 @@ describe('re-running a batch', () => {
     const forced = await runBatch([input], { out, quiet: true, force: true });
     expect(forced.files.every((f) => f.origin === 'processed')).toBe(true);
     expect(forced.files.map((f) => f.status)).toEqual(second.files.map((f) => f.status));
+  });
+
+  it('writes the same bytes from the cache as a fresh run, for files renamed since and with --text asked for only now', async () => {
+    const root = await tempDir('nianbao-rerun-');
+    const input = join(root, 'in');
+    await mkdir(input);
+    await writeSeedCopies(input, 5);
+    const out = join(root, 'out');
+    await runBatch([input], { out, quiet: true });
+    // Renamed: its cached parts name the old file. Copied: the same bytes under a second name.
+    await rename(join(input, 'seed-00001.txt'), join(input, 'renamed.txt'));
+    await copyFile(join(input, 'seed-00002.txt'), join(input, 'copy.txt'));
+    const cached = await runBatch([input], { out, quiet: true, text: true });
+    expect(cached.files.filter((f) => f.origin === 'processed')).toEqual([]);
+    const fresh = join(root, 'fresh');
+    await runBatch([input], { out: fresh, quiet: true, text: true });
+    const files = await outputFiles(fresh);
+    expect(await outputFiles(out)).toEqual(files);
+    expect(files.filter((f) => f.startsWith('text/'))).toHaveLength(5);
+    for (const file of files) expect(await readFile(join(out, file), 'utf8'), file).toBe(await readFile(join(fresh, file), 'utf8'));
+    expect(await readFile(join(out, 'reports.csv'), 'utf8')).toContain('renamed.txt');
   });
 });

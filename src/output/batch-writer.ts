@@ -2,22 +2,24 @@
  * The streaming form of `writeOutputs`: reports are added one at a time and their rows appended to the output
  * files under temporary names, so a batch of 10,000 reports never holds more than one. `finish` renames every
  * file into place (each rename atomic) and writes datapackage.json last. Rows come from the same resource
- * builders as `writeOutputs`, so both write the same bytes for the same reports.
+ * builders as `writeOutputs`, so both write the same bytes for the same reports. A batch hands over reports
+ * already rendered as parts by its workers (report-parts.ts), so this only concatenates text.
  */
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { csvChunks, csvHeader, csvLines, type CsvResource } from './csv.js';
+import { csvHeader, type CsvResource } from './csv.js';
 import { DATAPACKAGE_PATH } from './datapackage.js';
-import { datapackageChunks, resourceJsonLine } from './datapackage-stream.js';
+import { datapackageChunks } from './datapackage-stream.js';
 import { GENERIC_TABLES_DIR } from './generic-tables.js';
 import { INDICATOR_SET } from './indicator-set.js';
 import { csvResources, type WriteOptions } from './index.js';
-import { REPORTS_JSONL_PATH, reportsJsonlChunks } from './reports-jsonl.js';
-import { TEXT_DIR, textFile } from './text.js';
+import { csvPartLines, jsonlLine, renderParts, type ReportParts } from './report-parts.js';
+import { REPORTS_JSONL_PATH } from './reports-jsonl.js';
+import { TEXT_DIR } from './text.js';
 import { writeAtomic, writeAtomicChunks } from './write-atomic.js';
-import type { Report } from '../report/report.js';
+import type { CheckResult, Report } from '../report/report.js';
 
 /** What a batch wrote: the files (relative to the output folder) and how many per-report files. */
 export type WrittenOutputs = {
@@ -69,8 +71,8 @@ class Appender {
 
 /** Characters gathered before an appender writes them out. Default 256 Ki: few writes, little memory. */
 const DEFAULT_FLUSH_CHARS = 1 << 18;
-/** Generic-table files written at once: they are small, and writing them one by one would wait on each. */
-const GENERIC_WRITES_IN_FLIGHT = 16;
+/** Generic tables and texts written at once: they are small, and writing them one by one would wait on each. */
+const FILE_WRITES_IN_FLIGHT = 16;
 
 /** Names nianbao itself gives generic tables and texts: only those are ever pruned. */
 const GENERIC_NAME = /^([0-9a-f]{12})-(\d+)\.csv$/;
@@ -123,31 +125,37 @@ export class BatchWriter {
   /** Appends one report's rows to every file, and writes its generic tables and text. */
   async add(report: Report): Promise<void> {
     const indicators = this.options.indicators ?? INDICATOR_SET;
-    const fresh = !this.genericById.has(report.id);
-    for (const resource of csvResources([report], indicators)) {
-      const appender = this.csvs.get(resource.path);
-      if (appender !== undefined) await appender.append(csvLines(resource.rows()));
-      else if (fresh) await this.writeGeneric(resource);
+    await this.addParts(renderParts(report, { indicators, nianbaoVersion: this.options.nianbaoVersion, text: this.options.text }), []);
+  }
+
+  /**
+   * Appends one report rendered as parts, with the checks that compared it with other reports of the batch.
+   * Text is written only when the parts carry it; the caller renders parts with text when asked for it.
+   */
+  async addParts(parts: ReportParts, batchChecks: readonly CheckResult[]): Promise<void> {
+    for (const [path, appender] of this.csvs) await appender.append(csvPartLines(parts, path, batchChecks));
+    await this.jsonl.append(jsonlLine(parts, batchChecks));
+    if (!this.genericById.has(parts.id)) {
+      this.genericById.set(parts.id, parts.generic.length);
+      for (const table of parts.generic) {
+        await this.startWrite(table.path, table.csv);
+        await this.resourceLines.append(`${table.resource}\n`);
+      }
     }
-    if (fresh) this.genericById.set(report.id, report.genericTables.length);
-    for (const chunk of reportsJsonlChunks([report], indicators)) await this.jsonl.append(chunk);
-    if (this.options.text && report.status !== 'failed' && !this.textIds.has(report.id)) {
-      const file = textFile(report);
-      await writeAtomic(join(this.outDir, file.path), file.content);
-      this.textIds.add(report.id);
+    if (this.options.text && parts.text !== null && !this.textIds.has(parts.id)) {
+      this.textIds.add(parts.id);
+      await this.startWrite(parts.text.path, parts.text.content);
     }
   }
 
-  /** Starts writing one generic table; waits only when too many writes are under way. */
-  private async writeGeneric(resource: CsvResource): Promise<void> {
+  /** Starts writing one small file (a generic table or a text); waits only when too many writes are under way. */
+  private async startWrite(path: string, content: string): Promise<void> {
     if (this.failure !== null) throw this.failure;
-    const writing: Promise<void> = writeAtomicChunks(join(this.outDir, resource.path), csvChunks(resource))
+    const writing: Promise<void> = writeAtomic(join(this.outDir, path), content)
       .catch((error: unknown) => void (this.failure ??= error))
       .finally(() => this.writing.delete(writing));
     this.writing.add(writing);
-    const line = resourceJsonLine(resource, { nianbaoVersion: this.options.nianbaoVersion });
-    await this.resourceLines.append(`${line}\n`);
-    if (this.writing.size >= GENERIC_WRITES_IN_FLIGHT) await Promise.race(this.writing);
+    if (this.writing.size >= FILE_WRITES_IN_FLIGHT) await Promise.race(this.writing);
   }
 
   /** Closes and renames every file, prunes files of earlier runs, and writes datapackage.json last. */

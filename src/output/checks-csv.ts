@@ -24,7 +24,10 @@ export const CHECKS_FIELDS: readonly Field[] = [
   { name: 'note', type: 'string', description: 'The formula, and e.g. blank_as_zero or which terms were missing' },
 ];
 
-export function checkRow(report: Report, c: CheckResult): CsvRow {
+/** What a check row says of its report. */
+export type CheckOwner = { readonly id: string; readonly source: { readonly file: string } };
+
+export function checkRow(report: CheckOwner, c: CheckResult): CsvRow {
   return [report.id, report.source.file, c.checkId, c.table, c.subject, c.expected, c.actual, c.status, c.note];
 }
 

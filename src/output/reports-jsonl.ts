@@ -23,7 +23,7 @@ function cellJson(c: KeyedCell): Record<string, unknown> {
   };
 }
 
-function checkJson(c: CheckResult): Record<string, unknown> {
+export function checkJson(c: CheckResult): Record<string, unknown> {
   return {
     check_id: c.checkId,
     table: c.table,

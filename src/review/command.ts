@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { REPORTS_JSONL_PATH } from '../output/reports-jsonl.js';
 import type { Report } from '../report/report.js';
-import { ReportsFileError, reportFromJson } from './read-reports.js';
+import { ReportsFileError, reportFromJson } from '../output/read-reports.js';
 import { writeReviewSite, type ReviewOptions } from './site.js';
 
 export type ReviewCommandOptions = {

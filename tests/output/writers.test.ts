@@ -10,7 +10,7 @@ import { reportsCsv } from '../../src/output/reports-csv.js';
 import { reportsJsonlChunks } from '../../src/output/reports-jsonl.js';
 import { textFile } from '../../src/output/text.js';
 import { wideTableCsv } from '../../src/output/wide-tables.js';
-import { reportFromJson } from '../../src/review/read-reports.js';
+import { reportFromJson } from '../../src/output/read-reports.js';
 import { allColumnKeys } from '../../src/report/layouts.js';
 import { csvRecords, parseCsv } from './read-csv.js';
 import { FAILED_REPORT, PARTIAL_REPORT } from './sample-reports.js';

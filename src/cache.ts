@@ -4,21 +4,24 @@
  * between HTML and text). Each entry is written atomically, so a run killed at any moment leaves whole
  * entries only; the next run skips them and the outputs are rebuilt from the entries at the end of every run.
  *
- * An entry is two lines: a small header (status, error, S1 input…) that a resumed run reads cheaply, then the
- * report rendered as its parts of every output file (output/report-parts.ts), which the end of the batch only
- * concatenates. The parts hold the report's reports.jsonl line, which reads back into the whole Report when one
- * is needed (a file renamed since, --xlsx, --review).
+ * An entry holds the report rendered as its parts of every output file (output/report-parts.ts), which the end
+ * of the batch only copies into the output files. It is laid out so that copying needs no decoding:
+ * - line 1: a small header (status, error, S1 input…) that a resumed run reads cheaply;
+ * - line 2: the index, the parts' small fields and the byte length of every big piece (`EntryIndex`);
+ * - the big pieces (CSV lines, the reports.jsonl line, generic tables, text) as raw UTF-8, back to back.
+ * The parts hold the report's reports.jsonl line, which reads back into the whole Report when one is needed
+ * (a file renamed since, --xlsx, --review).
  */
 import { open, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { YearInput } from './batch-checks.js';
-import { reportFromParts, type ReportParts } from './output/report-parts.js';
+import { reportFromParts, type GenericPart, type ReportParts, type Text } from './output/report-parts.js';
 import { writeAtomic } from './output/write-atomic.js';
 import type { Report, Status } from './report/report.js';
 import type { StageDurations } from './stage-timer.js';
 
 export const CACHE_DIR = '.nianbao-cache';
-const ENTRY_FORMAT = 'nianbao-cache-2';
+const ENTRY_FORMAT = 'nianbao-cache-3';
 /** A header is a few hundred bytes; reading this much always holds it. */
 const HEADER_READ_BYTES = 64 * 1024;
 const STATUSES: readonly Status[] = ['ok', 'partial', 'not_a_report', 'failed'];
@@ -59,13 +62,50 @@ export function headerOf(identity: EntryIdentity, report: Report, timing: { ms: 
   };
 }
 
-/** The entry's text: header line, parts line. */
-export function entryText(header: CacheHeader, parts: ReportParts): string {
-  return `${JSON.stringify(header)}\n${JSON.stringify(parts)}\n`;
+/** The parts' small fields, and where their big pieces lie after it. */
+type EntryIndex = {
+  readonly id: string;
+  readonly file: string;
+  readonly status: Status;
+  readonly reportsRow: ReportParts['reportsRow'];
+  /** The paths of `lines`, in the order of their pieces. */
+  readonly lines: readonly string[];
+  readonly generic: readonly { readonly path: string; readonly resource: string }[];
+  /** The text file's path, when the parts hold one. */
+  readonly text: string | null;
+  /** Byte length of every piece, in the order `piecesOf` lists them. */
+  readonly lengths: readonly number[];
+};
+
+/** The big pieces of the parts, in their order in the entry: lines, the jsonl line's three, generic tables, text. */
+function piecesOf(parts: ReportParts): Text[] {
+  const { head, checks, tail } = parts.jsonl;
+  const text = parts.text === null ? [] : [parts.text.content];
+  return [...Object.values(parts.lines), head, checks, tail, ...parts.generic.map((g) => g.csv), ...text];
+}
+
+function bytesOf(text: Text): Uint8Array {
+  return typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+}
+
+/** The entry's bytes: header line, index line, raw pieces. */
+export function entryBytes(header: CacheHeader, parts: ReportParts): Uint8Array {
+  const pieces = piecesOf(parts).map(bytesOf);
+  const index: EntryIndex = {
+    id: parts.id,
+    file: parts.file,
+    status: parts.status,
+    reportsRow: parts.reportsRow,
+    lines: Object.keys(parts.lines),
+    generic: parts.generic.map((g) => ({ path: g.path, resource: g.resource })),
+    text: parts.text?.path ?? null,
+    lengths: pieces.map((p) => p.byteLength),
+  };
+  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n${JSON.stringify(index)}\n`, 'utf8'), ...pieces]);
 }
 
 export async function writeEntry(path: string, header: CacheHeader, parts: ReportParts): Promise<void> {
-  await writeAtomic(path, entryText(header, parts));
+  await writeAtomic(path, entryBytes(header, parts));
 }
 
 function isHeader(value: unknown, version: string, key: string): value is CacheHeader {
@@ -74,12 +114,43 @@ function isHeader(value: unknown, version: string, key: string): value is CacheH
   return h.format === ENTRY_FORMAT && h.version === version && h.key === key && STATUSES.includes(h.status as Status);
 }
 
-function isParts(value: unknown): value is ReportParts {
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isLength = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+
+function isGenericEntry(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
-  const p = value as Partial<Record<keyof ReportParts, unknown>>;
-  const jsonl = (p.jsonl ?? {}) as Partial<Record<string, unknown>>;
-  const texts = [p.id, p.file, jsonl.head, jsonl.checks, jsonl.tail];
-  return texts.every((t) => typeof t === 'string') && Array.isArray(p.reportsRow) && Array.isArray(p.generic) && typeof p.lines === 'object' && p.lines !== null;
+  const g = value as Partial<Record<string, unknown>>;
+  return isString(g.path) && isString(g.resource);
+}
+
+function isIndex(value: unknown): value is EntryIndex {
+  if (typeof value !== 'object' || value === null) return false;
+  const x = value as Partial<Record<keyof EntryIndex, unknown>>;
+  const { lines, generic, lengths } = x;
+  if (!Array.isArray(lines) || !Array.isArray(generic) || !Array.isArray(lengths)) return false;
+  const pieces = lines.length + 3 + generic.length + (x.text === null ? 0 : 1);
+  return (
+    isString(x.id) && isString(x.file) && STATUSES.includes(x.status as Status) && Array.isArray(x.reportsRow) && (x.text === null || isString(x.text)) &&
+    lines.every(isString) && generic.every(isGenericEntry) && lengths.length === pieces && lengths.every(isLength)
+  );
+}
+
+/** The parts from an entry's index and its pieces (views into the entry's bytes, not copies). */
+function partsFrom(index: EntryIndex, pieces: readonly Uint8Array[]): ReportParts {
+  let next = 0;
+  const take = (): Uint8Array => pieces[next++] ?? new Uint8Array(0);
+  const lines = Object.fromEntries(index.lines.map((path) => [path, take()]));
+  const jsonl = { head: take(), checks: take(), tail: take() };
+  const generic: GenericPart[] = index.generic.map((g) => ({ path: g.path, csv: take(), resource: g.resource }));
+  const text = index.text === null ? null : { path: index.text, content: take() };
+  return { id: index.id, file: index.file, status: index.status, reportsRow: index.reportsRow, lines, jsonl, generic, text };
+}
+
+/** The pieces after the index, or null when their lengths do not add up to the entry's size (damaged, cut). */
+function piecesAt(bytes: Uint8Array, start: number, lengths: readonly number[]): Uint8Array[] | null {
+  if (start + lengths.reduce((a, b) => a + b, 0) !== bytes.byteLength) return null;
+  let at = start;
+  return lengths.map((length) => bytes.subarray(at, (at += length)));
 }
 
 function parseOrNull(text: string): unknown {
@@ -122,15 +193,17 @@ export class ResultCache {
     }
   }
 
-  /** The cached parts, or null when the entry is missing or damaged. */
+  /** The cached parts, or null when the entry is missing or damaged. Their big pieces are bytes of the entry. */
   async readParts(key: string): Promise<ReportParts | null> {
     const bytes = await readFile(this.pathOf(key)).catch(() => null);
     if (bytes === null) return null;
     const newline = bytes.indexOf(0x0a);
     const end = bytes.indexOf(0x0a, newline + 1);
     if (newline < 0 || end < 0 || !isHeader(parseOrNull(bytes.toString('utf8', 0, newline)), this.version, key)) return null;
-    const parts = parseOrNull(bytes.toString('utf8', newline + 1, end));
-    return isParts(parts) ? parts : null;
+    const index = parseOrNull(bytes.toString('utf8', newline + 1, end));
+    if (!isIndex(index)) return null;
+    const pieces = piecesAt(bytes, end + 1, index.lengths);
+    return pieces === null ? null : partsFrom(index, pieces);
   }
 
   /** The cached Report (read back from its reports.jsonl line), or null when the entry is missing or damaged. */

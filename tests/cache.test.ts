@@ -2,10 +2,10 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { yearInputOf } from '../src/batch-checks.js';
-import { CACHE_DIR, cacheKeyOf, entryText, headerOf, ResultCache, writeEntry } from '../src/cache.js';
+import { CACHE_DIR, cacheKeyOf, entryBytes, headerOf, ResultCache, writeEntry } from '../src/cache.js';
 import { extractReport } from '../src/extract-report.js';
 import { INDICATOR_SET } from '../src/output/indicator-set.js';
-import { renderParts } from '../src/output/report-parts.js';
+import { jsonlLine, renderParts, textOf, type ReportParts } from '../src/output/report-parts.js';
 import type { Report } from '../src/report/report.js';
 import { tempDir } from './temp-dirs.js';
 
@@ -18,7 +18,32 @@ async function seedReport() {
 }
 
 function partsOf(report: Report) {
-  return renderParts(report, { indicators: INDICATOR_SET, nianbaoVersion: '1.2.3', text: false });
+  return renderParts(report, { indicators: INDICATOR_SET, nianbaoVersion: '1.2.3', text: true });
+}
+
+/** The parts with every big piece decoded, to compare with parts as rendered. */
+function decoded(parts: ReportParts): ReportParts {
+  const { head, checks, tail } = parts.jsonl;
+  return {
+    ...parts,
+    lines: Object.fromEntries(Object.entries(parts.lines).map(([path, t]) => [path, textOf(t)])),
+    jsonl: { head: textOf(head), checks: textOf(checks), tail: textOf(tail) },
+    generic: parts.generic.map((g) => ({ ...g, csv: textOf(g.csv) })),
+    text: parts.text === null ? null : { path: parts.text.path, content: textOf(parts.text.content) },
+  };
+}
+
+/** An entry's header line, index (parsed) and the bytes after it. */
+function splitEntry(bytes: Uint8Array) {
+  const buffer = Buffer.from(bytes);
+  const first = buffer.indexOf(0x0a);
+  const second = buffer.indexOf(0x0a, first + 1);
+  const index = JSON.parse(buffer.toString('utf8', first + 1, second)) as { lengths: number[] } & Record<string, unknown>;
+  return { header: buffer.subarray(0, first + 1), index, rest: buffer.subarray(second + 1) };
+}
+
+function joinEntry(header: Uint8Array, index: unknown, rest: Uint8Array): Buffer {
+  return Buffer.concat([header, Buffer.from(`${JSON.stringify(index)}\n`), rest]);
 }
 
 describe('cacheKeyOf', () => {
@@ -43,10 +68,31 @@ describe('ResultCache', () => {
     expect(await cache.readHeader(key)).toEqual(header);
     expect(header).toMatchObject({ status: report.status, error: null, ms: 13, year: { year: 2023 } });
     expect(header.year?.carriedForward).toHaveLength(7);
-    expect(await cache.readParts(key)).toEqual(JSON.parse(JSON.stringify(partsOf(report))));
+    const parts = await cache.readParts(key);
+    expect(parts?.generic).toHaveLength(3);
+    expect(parts?.text?.content).toBeInstanceOf(Uint8Array);
+    expect(decoded(parts!)).toEqual(JSON.parse(JSON.stringify(partsOf(report))));
     expect(await cache.readReport(key)).toEqual(JSON.parse(JSON.stringify(report)));
+    // The pieces are views into the one buffer the entry was read into, not copies.
+    const views = [parts!.jsonl.head, parts!.jsonl.tail, parts!.generic[0]!.csv] as Uint8Array[];
+    expect(new Set(views.map((v) => v.buffer)).size).toBe(1);
     // Written under a temporary name and renamed: nothing else is left in the folder.
     expect(await readdir(dirname(cache.pathOf(key)))).toEqual([`${key}.json`]);
+  });
+
+  it('stores the big pieces raw after a header line and an index line of their byte lengths', async () => {
+    const { report, key } = await seedReport();
+    const header = headerOf({ version: '1.2.3', key, sha256: report.source.sha256 }, report, { ms: 1, stages: {} }, null);
+    const parts = partsOf(report);
+    const entry = splitEntry(entryBytes(header, parts));
+    expect(JSON.parse(entry.header.toString('utf8'))).toEqual(header);
+    expect(entry.index).toMatchObject({ id: report.id, file: report.source.file, status: report.status, text: `text/${report.id}.txt` });
+    expect(entry.index.lengths.reduce((a, b) => a + b, 0)).toBe(entry.rest.byteLength);
+    // The reports.jsonl line and the text lie in the entry exactly as they are written to the outputs.
+    const rest = entry.rest.toString('utf8');
+    expect(rest).toContain(jsonlLine(parts, []).join(''));
+    expect(rest.endsWith(textOf(parts.text!.content))).toBe(true);
+    expect(Buffer.byteLength(textOf(parts.text!.content))).toBe(entry.index.lengths.at(-1));
   });
 
   it('treats a missing, damaged or other-version entry as absent', async () => {
@@ -59,19 +105,49 @@ describe('ResultCache', () => {
     const path = cache.pathOf(key);
     await mkdir(dirname(path), { recursive: true });
     const older = headerOf({ version: '1.2.2', key, sha256: report.source.sha256 }, report, { ms: 1, stages: {} }, null);
-    await writeFile(path, entryText(older, partsOf(report)));
+    await writeFile(path, entryBytes(older, partsOf(report)));
     expect(await cache.readHeader(key)).toBeNull();
     expect(await cache.readReport(key)).toBeNull();
 
     const current = headerOf({ version: '1.2.3', key, sha256: report.source.sha256 }, report, { ms: 1, stages: {} }, null);
-    const whole = entryText(current, partsOf(report));
-    await writeFile(path, whole.slice(0, whole.length - 100));
+    const whole = Buffer.from(entryBytes(current, partsOf(report)));
+    await writeFile(path, whole);
+    expect(await cache.readParts(key)).not.toBeNull();
+    await writeFile(path, whole.subarray(0, whole.byteLength - 100));
     expect(await cache.readHeader(key)).not.toBeNull();
     expect(await cache.readParts(key)).toBeNull();
     expect(await cache.readReport(key)).toBeNull();
-    await writeFile(path, whole.replace(key, 'f'.repeat(64)));
+    await writeFile(path, whole.toString('latin1').replace(key, 'f'.repeat(64)), 'latin1');
     expect(await cache.readHeader(key)).toBeNull();
     await writeFile(path, 'not json at all');
     expect(await cache.readHeader(key)).toBeNull();
+    await writeFile(path, 'not json at all');
+    expect(await cache.readHeader(key)).toBeNull();
+  });
+
+  it('treats an entry whose index lengths do not match its pieces as absent', async () => {
+    const out = await tempDir('nianbao-cache-');
+    const cache = new ResultCache(out, '1.2.3');
+    const { report, key } = await seedReport();
+    const path = cache.pathOf(key);
+    await mkdir(dirname(path), { recursive: true });
+    const current = headerOf({ version: '1.2.3', key, sha256: report.source.sha256 }, report, { ms: 1, stages: {} }, null);
+    const { header, index, rest } = splitEntry(entryBytes(current, partsOf(report)));
+    const [first = 0, ...others] = index.lengths;
+    const variants = {
+      'one piece longer': { ...index, lengths: [first + 1, ...others] },
+      'one piece shorter': { ...index, lengths: [first - 1, ...others] },
+      'a piece missing': { ...index, lengths: others },
+      'the text not listed': { ...index, text: null },
+      'a negative length': { ...index, lengths: [first + 10, -10, ...others.slice(1)] },
+    };
+    for (const [what, damaged] of Object.entries(variants)) {
+      await writeFile(path, joinEntry(header, damaged, rest));
+      expect(await cache.readHeader(key), what).not.toBeNull();
+      expect(await cache.readParts(key), what).toBeNull();
+      expect(await cache.readReport(key), what).toBeNull();
+    }
+    await writeFile(path, joinEntry(header, index, rest));
+    expect(await cache.readParts(key)).not.toBeNull();
   });
 });

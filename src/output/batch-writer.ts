@@ -3,7 +3,8 @@
  * files under temporary names, so a batch of 10,000 reports never holds more than one. `finish` renames every
  * file into place (each rename atomic) and writes datapackage.json last. Rows come from the same resource
  * builders as `writeOutputs`, so both write the same bytes for the same reports. A batch hands over reports
- * already rendered as parts by its workers (report-parts.ts), so this only concatenates text.
+ * already rendered as parts by its workers (report-parts.ts), so this only concatenates text; parts read from the
+ * cache carry their text as bytes, which are copied to the files as they are, never decoded.
  */
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
@@ -15,7 +16,7 @@ import { datapackageChunks } from './datapackage-stream.js';
 import { GENERIC_TABLES_DIR } from './generic-tables.js';
 import { INDICATOR_SET } from './indicator-set.js';
 import { csvResources, type WriteOptions } from './index.js';
-import { csvPartLines, jsonlLine, renderParts, type ReportParts } from './report-parts.js';
+import { csvPartLines, jsonlLine, renderParts, type ReportParts, type Text } from './report-parts.js';
 import { REPORTS_JSONL_PATH } from './reports-jsonl.js';
 import { TEXT_DIR } from './text.js';
 import { writeAtomic, writeAtomicChunks } from './write-atomic.js';
@@ -30,32 +31,35 @@ export type WrittenOutputs = {
 
 /**
  * One output file being appended to under a temporary name. Text is gathered and written in large pieces:
- * one write per row would make the batch wait on the disk thousands of times.
+ * one write per row would make the batch wait on the disk thousands of times. Strings are counted in
+ * characters and bytes in bytes: close enough to keep the pieces about the size asked for.
  */
 class Appender {
-  private pending: string[] = [];
+  private pending: Text[] = [];
   private size = 0;
 
   constructor(
     readonly path: string,
     readonly temp: string,
     private readonly handle: FileHandle,
-    private readonly flushChars: number,
+    private readonly flushSize: number,
   ) {}
 
-  async append(text: string): Promise<void> {
-    if (text === '') return;
-    this.pending.push(text);
-    this.size += text.length;
-    if (this.size >= this.flushChars) await this.flush();
+  async append(...chunks: readonly Text[]): Promise<void> {
+    for (const chunk of chunks) {
+      if (chunk.length === 0) continue;
+      this.pending.push(chunk);
+      this.size += chunk.length;
+    }
+    if (this.size >= this.flushSize) await this.flush();
   }
 
   async flush(): Promise<void> {
     if (this.pending.length === 0) return;
-    const text = this.pending.join('');
+    const buffers = bytesOf(this.pending);
     this.pending = [];
     this.size = 0;
-    await this.handle.write(text, null, 'utf8');
+    await this.handle.writev(buffers);
   }
 
   async close(): Promise<void> {
@@ -69,14 +73,33 @@ class Appender {
   }
 }
 
-/** Characters gathered before an appender writes them out. Default 256 Ki: few writes, little memory. */
-const DEFAULT_FLUSH_CHARS = 1 << 18;
+/** Characters or bytes gathered before an appender writes them out. Default 256 Ki: few writes, little memory. */
+const DEFAULT_FLUSH_SIZE = 1 << 18;
 /** Generic tables and texts written at once: they are small, and writing them one by one would wait on each. */
 const FILE_WRITES_IN_FLIGHT = 16;
 
 /** Names nianbao itself gives generic tables and texts: only those are ever pruned. */
 const GENERIC_NAME = /^([0-9a-f]{12})-(\d+)\.csv$/;
 const TEXT_NAME = /^([0-9a-f]{12})\.txt$/;
+
+/** The chunks as byte arrays for one `writev`: runs of strings joined and encoded once, bytes as they are. */
+function bytesOf(chunks: readonly Text[]): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let strings: string[] = [];
+  const encodeStrings = (): void => {
+    if (strings.length > 0) out.push(Buffer.from(strings.join(''), 'utf8'));
+    strings = [];
+  };
+  for (const chunk of chunks) {
+    if (typeof chunk === 'string') strings.push(chunk);
+    else {
+      encodeStrings();
+      out.push(chunk);
+    }
+  }
+  encodeStrings();
+  return out;
+}
 
 function tempOf(outDir: string, path: string): string {
   const target = join(outDir, path);
@@ -86,7 +109,7 @@ function tempOf(outDir: string, path: string): string {
 async function openAppender(outDir: string, path: string, head: string): Promise<Appender> {
   const temp = tempOf(outDir, path);
   await mkdir(dirname(temp), { recursive: true });
-  const appender = new Appender(path, temp, await open(temp, 'w'), DEFAULT_FLUSH_CHARS);
+  const appender = new Appender(path, temp, await open(temp, 'w'), DEFAULT_FLUSH_SIZE);
   await appender.append(head);
   return appender;
 }
@@ -133,8 +156,8 @@ export class BatchWriter {
    * Text is written only when the parts carry it; the caller renders parts with text when asked for it.
    */
   async addParts(parts: ReportParts, batchChecks: readonly CheckResult[]): Promise<void> {
-    for (const [path, appender] of this.csvs) await appender.append(csvPartLines(parts, path, batchChecks));
-    await this.jsonl.append(jsonlLine(parts, batchChecks));
+    for (const [path, appender] of this.csvs) await appender.append(...csvPartLines(parts, path, batchChecks));
+    await this.jsonl.append(...jsonlLine(parts, batchChecks));
     if (!this.genericById.has(parts.id)) {
       this.genericById.set(parts.id, parts.generic.length);
       for (const table of parts.generic) {
@@ -149,7 +172,7 @@ export class BatchWriter {
   }
 
   /** Starts writing one small file (a generic table or a text); waits only when too many writes are under way. */
-  private async startWrite(path: string, content: string): Promise<void> {
+  private async startWrite(path: string, content: Text): Promise<void> {
     if (this.failure !== null) throw this.failure;
     const writing: Promise<void> = writeAtomic(join(this.outDir, path), content)
       .catch((error: unknown) => void (this.failure ??= error))

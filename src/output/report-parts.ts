@@ -6,6 +6,9 @@
  * with each other (S1): `assembleParts` adds those to checks.csv, to `checks_failed` in reports.csv and to the
  * `checks` array of reports.jsonl. Parts assembled with a report's batch checks give exactly the bytes of the
  * same report, with those checks appended, written whole.
+ *
+ * The big pieces are `Text`: strings where they are rendered, bytes where they are read back from the cache, so
+ * the batch's end can copy a cached report's bytes into the output files without ever decoding them.
  */
 import { checkRow } from './checks-csv.js';
 import { csvLine, csvLines, type CsvRow } from './csv.js';
@@ -16,20 +19,26 @@ import { reportFromJson } from './read-reports.js';
 import type { IndicatorSet } from './indicators-csv.js';
 import { checkJson, reportJson } from './reports-jsonl.js';
 import { REPORTS_FIELDS } from './reports-csv.js';
-import { textFile, type TextFile } from './text.js';
+import { textFile } from './text.js';
 import type { CheckResult, Report, Status } from '../report/report.js';
 
+/** A piece of output text: a string as rendered, or its UTF-8 bytes as read from the cache (never decoded there). */
+export type Text = string | Uint8Array;
+
 /** One generic table: its file, its whole CSV text, and its resource as one line of datapackage.json. */
-export type GenericPart = { readonly path: string; readonly csv: string; readonly resource: string };
+export type GenericPart = { readonly path: string; readonly csv: Text; readonly resource: string };
+
+/** text/<id>.txt: its path and content. */
+export type TextPart = { readonly path: string; readonly content: Text };
 
 /** The reports.jsonl line, cut open at the end of its `checks` array: head + checks + tail. */
 export type JsonlPart = {
   /** Everything up to and including `"checks":[`. */
-  readonly head: string;
+  readonly head: Text;
   /** The report's own checks as JSON, without the brackets (empty when it has none). */
-  readonly checks: string;
+  readonly checks: Text;
   /** From the closing `]` to the end of the line, `\n` included. */
-  readonly tail: string;
+  readonly tail: Text;
 };
 
 export type ReportParts = {
@@ -40,11 +49,11 @@ export type ReportParts = {
   /** The reports.csv row as values, so batch checks can still change `checks_failed`. */
   readonly reportsRow: CsvRow;
   /** The report's lines of every other fixed CSV (cells.csv, checks.csv, tables/…, indicators.csv), by path. */
-  readonly lines: Readonly<Record<string, string>>;
+  readonly lines: Readonly<Record<string, Text>>;
   readonly jsonl: JsonlPart;
   readonly generic: readonly GenericPart[];
   /** text/<id>.txt, only when it was asked for (a failed report has none). */
-  readonly text: TextFile | null;
+  readonly text: TextPart | null;
 };
 
 export type PartsOptions = {
@@ -57,6 +66,13 @@ export type PartsOptions = {
 const REPORTS_PATH = 'reports.csv';
 const CHECKS_PATH = 'checks.csv';
 const CHECKS_FAILED = REPORTS_FIELDS.findIndex((f) => f.name === 'checks_failed');
+
+const decoder = new TextDecoder();
+
+/** A piece as a string: decoded when it is bytes (only on rare paths: the batch's end copies bytes as they are). */
+export function textOf(text: Text): string {
+  return typeof text === 'string' ? text : decoder.decode(text);
+}
 
 /** An object's members as JSON, without the braces. */
 function members(entries: readonly (readonly [string, unknown])[]): string {
@@ -98,24 +114,24 @@ export function reportsLine(parts: ReportParts, batchChecks: readonly CheckResul
   return csvLine(row);
 }
 
-/** The report's lines of one fixed CSV, batch checks added to checks.csv. */
-export function csvPartLines(parts: ReportParts, path: string, batchChecks: readonly CheckResult[]): string {
-  if (path === REPORTS_PATH) return reportsLine(parts, batchChecks);
+/** The report's lines of one fixed CSV, batch checks added to checks.csv; as chunks to write one after another. */
+export function csvPartLines(parts: ReportParts, path: string, batchChecks: readonly CheckResult[]): Text[] {
+  if (path === REPORTS_PATH) return [reportsLine(parts, batchChecks)];
   const own = parts.lines[path] ?? '';
-  if (path !== CHECKS_PATH || batchChecks.length === 0) return own;
+  if (path !== CHECKS_PATH || batchChecks.length === 0) return [own];
   const owner = { id: parts.id, source: { file: parts.file } };
-  return own + csvLines(batchChecks.map((c) => checkRow(owner, c)));
+  return [own, csvLines(batchChecks.map((c) => checkRow(owner, c)))];
 }
 
-/** The reports.jsonl line, batch checks appended to `checks`. */
-export function jsonlLine(parts: ReportParts, batchChecks: readonly CheckResult[]): string {
+/** The reports.jsonl line, batch checks appended to `checks`; as chunks to write one after another. */
+export function jsonlLine(parts: ReportParts, batchChecks: readonly CheckResult[]): Text[] {
   const { head, checks, tail } = parts.jsonl;
-  if (batchChecks.length === 0) return head + checks + tail;
+  if (batchChecks.length === 0) return [head, checks, tail];
   const added = batchChecks.map((c) => JSON.stringify(checkJson(c))).join(',');
-  return head + (checks === '' ? added : `${checks},${added}`) + tail;
+  return [head, checks, checks.length === 0 ? added : `,${added}`, tail];
 }
 
 /** The whole Report back from its parts (through its reports.jsonl line), e.g. to render it under another name. */
 export function reportFromParts(parts: ReportParts): Report {
-  return reportFromJson(JSON.parse(jsonlLine(parts, [])));
+  return reportFromJson(JSON.parse(jsonlLine(parts, []).map(textOf).join('')));
 }

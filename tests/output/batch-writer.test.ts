@@ -2,9 +2,12 @@ import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractReport } from '../../src/extract-report.js';
+import { cacheKeyOf, headerOf, ResultCache, writeEntry } from '../../src/cache.js';
 import { BatchWriter } from '../../src/output/batch-writer.js';
 import { writeOutputs } from '../../src/output/index.js';
-import type { Report } from '../../src/report/report.js';
+import { INDICATOR_SET } from '../../src/output/indicator-set.js';
+import { renderParts, type ReportParts } from '../../src/output/report-parts.js';
+import type { CheckResult, Report } from '../../src/report/report.js';
 import { FAILED_REPORT, PARTIAL_REPORT } from './sample-reports.js';
 import { tempDir } from '../temp-dirs.js';
 
@@ -56,6 +59,36 @@ describe('BatchWriter', () => {
     expect(written.files).toEqual(['reports.csv', 'cells.csv', 'checks.csv', 'tables/active_disclosure.csv', 'tables/requests.csv', 'tables/review_litigation.csv', 'indicators.csv', 'reports.jsonl', 'datapackage.json']);
     expect(written.genericTables).toBe(files.filter((f) => f.startsWith('tables_generic/')).length);
     expect(written.texts).toBe(reports.filter((r) => r.status !== 'failed').length);
+  });
+
+  it('writes parts read back from the cache as bytes, batch checks between them, as it writes rendered parts', async () => {
+    const root = await tempDir('nianbao-batch-writer-');
+    const cache = new ResultCache(join(root, 'cache'), '9.9.9');
+    const rendered: ReportParts[] = [];
+    const cached: ReportParts[] = [];
+    for (const report of reports) {
+      const parts = renderParts(report, { indicators: INDICATOR_SET, ...OPTIONS });
+      const key = cacheKeyOf(report.source.sha256, report.source.file);
+      await writeEntry(cache.pathOf(key), headerOf({ version: '9.9.9', key, sha256: report.source.sha256 }, report, { ms: 1, stages: {} }, null), parts);
+      rendered.push(parts);
+      cached.push((await cache.readParts(key))!);
+    }
+    expect(cached[0]!.jsonl.head).toBeInstanceOf(Uint8Array);
+    const batchChecks: CheckResult[] = [{ checkId: 'S1', table: 'requests', subject: 'col=total', expected: 5, actual: 6, status: 'fail', note: '申请 "quoted", comma' }];
+    // Enough rounds that every big file is flushed several times, with strings and bytes mixed in one flush.
+    const write = async (out: string, all: readonly ReportParts[]) => {
+      const writer = await BatchWriter.open(out, OPTIONS);
+      for (let round = 0; round < 40; round++) for (const parts of all) await writer.addParts(parts, round % 3 === 0 ? batchChecks : []);
+      return writer.finish();
+    };
+    const fromStrings = await write(join(root, 'strings'), rendered);
+    const fromBytes = await write(join(root, 'bytes'), cached);
+    expect(fromBytes).toEqual(fromStrings);
+    const files = await filesUnder(join(root, 'strings'));
+    expect(await filesUnder(join(root, 'bytes'))).toEqual(files);
+    for (const file of files) expect((await readFile(join(root, 'bytes', file))).equals(await readFile(join(root, 'strings', file))), file).toBe(true);
+    expect((await readFile(join(root, 'bytes', 'cells.csv'))).byteLength).toBeGreaterThan(4 << 18);
+    expect((await readFile(join(root, 'bytes', 'checks.csv'), 'utf8')).split('申请 ""quoted"", comma').length - 1).toBe(14 * reports.length);
   });
 
   it('leaves the previous outputs in place until finish, then prunes files of reports no longer there', async () => {

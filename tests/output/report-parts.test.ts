@@ -5,7 +5,7 @@ import { extractReport } from '../../src/extract-report.js';
 import { csvLines } from '../../src/output/csv.js';
 import { INDICATOR_SET } from '../../src/output/indicator-set.js';
 import { csvResources } from '../../src/output/index.js';
-import { csvPartLines, jsonlLine, renderParts, type ReportParts } from '../../src/output/report-parts.js';
+import { csvPartLines, jsonlLine, renderParts, reportFromParts, textOf, type ReportParts, type Text } from '../../src/output/report-parts.js';
 import { reportsJsonlChunks } from '../../src/output/reports-jsonl.js';
 import type { CheckResult, Report } from '../../src/report/report.js';
 import { FAILED_REPORT, PARTIAL_REPORT } from './sample-reports.js';
@@ -35,12 +35,30 @@ function wholeRender(report: Report): Map<string, string> {
   return files;
 }
 
+/** The chunks written one after another, as the file's text. */
+function joined(chunks: readonly Text[]): string {
+  return Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c))).toString('utf8');
+}
+
 function assembled(parts: ReportParts, batchChecks: readonly CheckResult[]): Map<string, string> {
   const files = new Map<string, string>();
   for (const path of wholeRender(reports[0]!).keys()) {
-    files.set(path, path === 'reports.jsonl' ? jsonlLine(parts, batchChecks) : csvPartLines(parts, path, batchChecks));
+    files.set(path, joined(path === 'reports.jsonl' ? jsonlLine(parts, batchChecks) : csvPartLines(parts, path, batchChecks)));
   }
   return files;
+}
+
+/** The parts with every big piece as UTF-8 bytes, the way the cache reads them back. */
+function asBytes(parts: ReportParts): ReportParts {
+  const bytes = (t: Text): Uint8Array => (typeof t === 'string' ? new TextEncoder().encode(t) : t);
+  const { head, checks, tail } = parts.jsonl;
+  return {
+    ...parts,
+    lines: Object.fromEntries(Object.entries(parts.lines).map(([path, t]) => [path, bytes(t)])),
+    jsonl: { head: bytes(head), checks: bytes(checks), tail: bytes(tail) },
+    generic: parts.generic.map((g) => ({ ...g, csv: bytes(g.csv) })),
+    text: parts.text === null ? null : { path: parts.text.path, content: bytes(parts.text.content) },
+  };
 }
 
 describe('renderParts and their assembly', () => {
@@ -57,12 +75,25 @@ describe('renderParts and their assembly', () => {
     }
   });
 
-  it('survive being stored as JSON (the cache keeps them that way)', () => {
+  it('give the same bytes, and the same Report back, from pieces held as bytes (as the cache reads them)', () => {
     for (const report of reports) {
       const parts = renderParts(report, OPTIONS);
-      const stored = JSON.parse(JSON.stringify(parts)) as ReportParts;
+      const stored = asBytes(parts);
+      expect(stored.jsonl.head).toBeInstanceOf(Uint8Array);
       expect(assembled(stored, BATCH_CHECKS)).toEqual(assembled(parts, BATCH_CHECKS));
+      expect(assembled(stored, [])).toEqual(wholeRender(report));
+      expect(reportFromParts(stored)).toEqual(JSON.parse(JSON.stringify(report)));
     }
+  });
+
+  it('hand the batch checks over as strings beside the pieces, never joined into them', () => {
+    const stored = asBytes(renderParts(reports[0]!, OPTIONS));
+    const jsonl = jsonlLine(stored, BATCH_CHECKS);
+    expect(jsonl.slice(0, 2)).toEqual([stored.jsonl.head, stored.jsonl.checks]);
+    expect(jsonl.at(-1)).toBe(stored.jsonl.tail);
+    expect(jsonl.filter((c) => typeof c === 'string')).toHaveLength(1);
+    expect(csvPartLines(stored, 'checks.csv', BATCH_CHECKS)[0]).toBe(stored.lines['checks.csv']);
+    expect(csvPartLines(stored, 'cells.csv', BATCH_CHECKS)).toEqual([stored.lines['cells.csv']]);
   });
 
   it('carry each generic table whole, and the text only when asked and readable', () => {
@@ -71,7 +102,7 @@ describe('renderParts and their assembly', () => {
     expect(parts.generic.map((g) => g.path)).toEqual(pdf.genericTables.map((_, i) => `tables_generic/${pdf.id}-${i + 1}.csv`));
     expect(parts.generic.length).toBeGreaterThan(0);
     for (const g of parts.generic) expect(JSON.parse(g.resource).path).toBe(g.path);
-    expect(parts.text?.content.trim()).toBe(pdf.text.trim());
+    expect(textOf(parts.text?.content ?? '').trim()).toBe(pdf.text.trim());
     expect(renderParts(pdf, { ...OPTIONS, text: false }).text).toBeNull();
     expect(renderParts(FAILED_REPORT, OPTIONS).text).toBeNull();
   });

@@ -20,6 +20,16 @@ describe('writeAtomic', () => {
     expect(await readFile(path, 'utf8')).toBe('new\na\n');
   });
 
+  it('writes a view into a larger buffer as just the bytes it shows (cached pieces are such views)', async () => {
+    const dir = await tempDir('nianbao-atomic-');
+    const whole = Buffer.from('header\n申请,1\ntrailing', 'utf8');
+    const view = whole.subarray(7, whole.indexOf('trailing'));
+    await writeAtomic(join(dir, 'e.csv'), view);
+    await writeAtomicChunks(join(dir, 'f.csv'), [view, 'x\n', view.subarray(0, 3)]);
+    expect(await readFile(join(dir, 'e.csv'), 'utf8')).toBe('申请,1\n');
+    expect(await readFile(join(dir, 'f.csv'), 'utf8')).toBe('申请,1\nx\n申');
+  });
+
   it('keeps the old file and removes the temporary one when writing fails halfway', async () => {
     const dir = await tempDir('nianbao-atomic-');
     const path = join(dir, 'd.csv');

@@ -5,7 +5,7 @@
  * `pdftotext` is installed, the CPU time of `pdftotext -layout` on the same PDFs in the same run. Each batch runs
  * in a child process of its own. Figures vary with the machine and its load: compare the ratios of one run.
  *
- * Options: --files N (default 400), --speedup-files N (default: the whole batch; each worker compiles its hot code
+ * Options: --files N (default 2000), --speedup-files N (default: the whole batch; each worker compiles its hot code
  * once, seconds of CPU, so a short batch understates what more workers gain), --workers N (default: cores),
  * --corpus DIR (default ../shared/corpus), --keep (keep the temporary folder).
  */
@@ -24,6 +24,8 @@ import { STAGES } from './stage-timer.js';
 const run = promisify(execFile);
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const MB = 1024 * 1024;
+/** Files in the default batch: enough that each worker's JIT warm-up (~5 s of CPU) weighs little on the speed-up. */
+const DEFAULT_FILES = 2000;
 
 type BenchOptions = { files: number; speedupFiles: number; workers: number; corpus: string; keep: boolean };
 
@@ -34,8 +36,8 @@ function options(argv: readonly string[]): BenchOptions {
   });
   const count = (text: string | undefined, fallback: number): number => (text === undefined ? fallback : Math.max(1, Number.parseInt(text, 10) || fallback));
   return {
-    files: count(values.files, 400),
-    speedupFiles: Math.min(count(values['speedup-files'], Number.MAX_SAFE_INTEGER), count(values.files, 400)),
+    files: count(values.files, DEFAULT_FILES),
+    speedupFiles: Math.min(count(values['speedup-files'], Number.MAX_SAFE_INTEGER), count(values.files, DEFAULT_FILES)),
     workers: count(values.workers, availableParallelism()),
     corpus: values.corpus ?? join(REPO, '..', 'shared', 'corpus'),
     keep: values.keep === true,
@@ -142,7 +144,9 @@ async function bench(opts: BenchOptions): Promise<void> {
   try {
     const sources = await benchSources(REPO, opts.corpus);
     const batch = await writeBenchBatch(join(work, 'batch'), sources, opts.files);
-    await copyInto(join(work, 'subset'), batch.slice(0, opts.speedupFiles));
+    const whole = opts.speedupFiles >= opts.files;
+    const subset = whole ? join(work, 'batch') : join(work, 'subset');
+    if (!whole) await copyInto(subset, batch.slice(0, opts.speedupFiles));
     const pdfs = [...new Set(sources.filter((s) => s.kind === 'pdf').map((s) => s.path))];
     await copyInto(join(work, 'pdf'), pdfs);
     const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -153,8 +157,9 @@ async function bench(opts: BenchOptions): Promise<void> {
     const main = await child(join(work, 'batch'), join(work, 'out-batch'), opts.workers);
     for (const line of batchLines(main, opts.workers)) console.log(line);
 
-    const one = await child(join(work, 'subset'), join(work, 'out-1'), 1);
-    const many = await child(join(work, 'subset'), join(work, 'out-n'), opts.workers);
+    const one = await child(subset, join(work, 'out-1'), 1);
+    // The whole batch with N workers was just measured: only a smaller subset needs its own N-worker run.
+    const many = whole ? main : await child(subset, join(work, 'out-n'), opts.workers);
     const speedup = one.wallMs / many.wallMs;
     const capacity = await machineCapacity(opts.workers);
     const busy = (m: ChildMeasure): string => `${fmt(m.cpuMs / m.wallMs, 2)} cores busy`;

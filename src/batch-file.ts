@@ -41,7 +41,9 @@ export type FileContext = {
   readonly cache: ResultCache;
   readonly limits: BatchLimits;
   readonly force: boolean;
-  /** Workers render text/<id>.txt into the cache too (--text). */
+  /** The batch's output folder, where workers write each file's generic tables and text. */
+  readonly outDir: string;
+  /** Workers write text/<id>.txt too (--text). */
   readonly text: boolean;
   /** The worker pool, started on first use (a batch taken wholly from the cache starts none). */
   readonly pool: () => WorkerPool<WorkerJob, WorkerResult>;
@@ -134,7 +136,7 @@ async function resolveKey(file: InputFile, bytes: Uint8Array<ArrayBuffer>, sourc
     if (header !== null) return fromHeader(header, 'cached', null);
   }
   const format = formatOrNull(bytes, file.name);
-  const job: WorkerJob = { name: file.name, bytes, identity: { version: ctx.cache.version, key, sha256: source.sha256 }, cachePath: ctx.cache.pathOf(key), text: ctx.text };
+  const job: WorkerJob = { name: file.name, bytes, identity: { version: ctx.cache.version, key, sha256: source.sha256 }, cachePath: ctx.cache.pathOf(key), outDir: ctx.outDir, text: ctx.text };
   const outcome = await ctx.pool().run(job, [bytes.buffer]);
   if (outcome.kind === 'done') return fromHeader(outcome.value.header, 'processed', outcome.value.report ?? null);
   return fromReport(failedReport(source, limitText(outcome, ctx.limits), format), key, 'limit');

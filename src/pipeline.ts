@@ -161,7 +161,11 @@ async function writeBatch(outDir: string, files: readonly FileOutcome[], cache: 
   const writer = await BatchWriter.open(outDir, options);
   const s1 = yearOverYearBySha(files);
   try {
-    for await (const [f, parts] of readAhead(files, (f) => partsOf(f, cache, options))) await writer.addParts(parts, s1.get(f.sha256) ?? []);
+    for await (const [f, parts] of readAhead(files, (f) => partsOf(f, cache, options))) {
+      // A worker of this run wrote the file's own generic tables and text already (unless a write failed).
+      const inPlace = f.origin === 'processed' && f.report === null;
+      await writer.addParts(parts, s1.get(f.sha256) ?? [], inPlace);
+    }
     return await writer.finish();
   } catch (error) {
     await writer.abort();
@@ -180,6 +184,7 @@ async function processAll(inputs: readonly InputFile[], options: BatchOptions, c
     cache,
     limits,
     force: options.force === true,
+    outDir: options.out ?? DEFAULT_OUT_DIR,
     text: options.text === true,
     byKey: new Map(),
     pool: () => (started.pool ??= new WorkerPool(WORKER_ENTRY, poolSettings)),

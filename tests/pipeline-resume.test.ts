@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CACHE_DIR } from '../src/cache.js';
 import { runBatch } from '../src/pipeline.js';
 import { writeNotes, writeSeedCopies } from './batch-inputs.js';
-import { csvRecords } from './output/read-csv.js';
+import { csvRecords, parseCsv } from './output/read-csv.js';
 import { tempDir } from './temp-dirs.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -65,10 +65,14 @@ describe('a batch killed with SIGKILL', () => {
     const killed = await runAndKill(['extract', input, '--out', out, '--workers', '2'], 60);
     expect(killed.signal).toBe('SIGKILL');
     const done = await cacheEntries(out);
-    // Killed midway: some results are in the cache, none of the outputs was written.
+    // Killed midway: some results are in the cache; of the outputs, only the per-report files of those results
+    // (written by the workers as each file was done), each whole; none of the batch-wide files.
     expect(done).toBeGreaterThanOrEqual(50);
     expect(done).toBeLessThan(200);
-    expect(await outputFiles(out)).toEqual([]);
+    const early = await outputFiles(out);
+    expect(early.length).toBeGreaterThan(0);
+    expect(early.filter((f) => !/^tables_generic\/[0-9a-f]{12}-\d+\.csv$/.test(f))).toEqual([]);
+    for (const file of early) expect(parseCsv(await readFile(join(out, file), 'utf8')).length, file).toBeGreaterThan(1);
 
     const resumed = await runBatch([input], { out, quiet: true, workers: 2 });
     expect(resumed.exitCode).toBe(0);

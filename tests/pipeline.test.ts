@@ -1,9 +1,11 @@
 import { chmod, copyFile, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ResultCache } from '../src/cache.js';
 import { FileTooLargeError } from '../src/errors.js';
 import { collectInputs, InputNotFoundError, parsePathList, type WalkProblem } from '../src/inputs.js';
 import { readErrorText, runBatch } from '../src/pipeline.js';
+import { nianbaoVersion } from '../src/version.js';
 import { csvRecords } from './output/read-csv.js';
 import { tempDir } from './temp-dirs.js';
 
@@ -175,6 +177,29 @@ describe('runBatch outputs', () => {
     const result = await runBatch([join(root, 'seed.txt')], { out: join(root, 'taken'), log: (l) => lines.push(l) });
     expect(result.exitCode).toBe(1);
     expect(lines.join('\n')).toMatch(/cannot write to .*taken/);
+  });
+
+  it('writes the same outputs when the cache cannot be written: the reports come back from the workers', async () => {
+    const root = await tempDir('nianbao-batch-');
+    const input = join(root, 'in');
+    await mkdir(input);
+    await copyFile(SEED, join(input, 'seed.txt'));
+    await copyFile(join(SEEDS, '004_33fc5f9459d725bb.txt'), join(input, 'other.txt'));
+    const clean = join(root, 'clean');
+    await runBatch([input], { out: clean, quiet: true, text: true });
+    // A file where the cache's folder should be: every entry write fails, as on a full or read-only disk.
+    const out = join(root, 'out');
+    const cacheDir = new ResultCache(out, nianbaoVersion()).dir;
+    await mkdir(dirname(cacheDir), { recursive: true });
+    await writeFile(cacheDir, 'not a folder');
+    const result = await runBatch([input], { out, quiet: true, text: true });
+    expect(result.exitCode).toBe(0);
+    expect(result.files.map((f) => f.origin)).toEqual(['processed', 'processed']);
+    const written = (await readdir(clean, { recursive: true })).filter((f) => !f.startsWith('.nianbao-cache')).sort();
+    expect(written.filter((f) => f.startsWith('tables_generic/')).length).toBeGreaterThan(0);
+    for (const file of written.filter((f) => f.includes('.'))) {
+      expect(await readFile(join(out, file), 'utf8'), file).toBe(await readFile(join(clean, file), 'utf8'));
+    }
   });
 
   it('returns the reports only when asked to', async () => {

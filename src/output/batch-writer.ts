@@ -154,20 +154,22 @@ export class BatchWriter {
   /**
    * Appends one report rendered as parts, with the checks that compared it with other reports of the batch.
    * Text is written only when the parts carry it; the caller renders parts with text when asked for it.
+   * `filesInPlace`: its generic tables and text are already written (by the worker that read the file), so only
+   * their entries in datapackage.json remain to be made.
    */
-  async addParts(parts: ReportParts, batchChecks: readonly CheckResult[]): Promise<void> {
+  async addParts(parts: ReportParts, batchChecks: readonly CheckResult[], filesInPlace = false): Promise<void> {
     for (const [path, appender] of this.csvs) await appender.append(...csvPartLines(parts, path, batchChecks));
     await this.jsonl.append(...jsonlLine(parts, batchChecks));
     if (!this.genericById.has(parts.id)) {
       this.genericById.set(parts.id, parts.generic.length);
       for (const table of parts.generic) {
-        await this.startWrite(table.path, table.csv);
+        if (!filesInPlace) await this.startWrite(table.path, table.csv);
         await this.resourceLines.append(`${table.resource}\n`);
       }
     }
     if (this.options.text && parts.text !== null && !this.textIds.has(parts.id)) {
       this.textIds.add(parts.id);
-      await this.startWrite(parts.text.path, parts.text.content);
+      if (!filesInPlace) await this.startWrite(parts.text.path, parts.text.content);
     }
   }
 

@@ -135,3 +135,9 @@ export function jsonlLine(parts: ReportParts, batchChecks: readonly CheckResult[
 export function reportFromParts(parts: ReportParts): Report {
   return reportFromJson(JSON.parse(jsonlLine(parts, []).map(textOf).join('')));
 }
+
+/** The files of their own the parts give: each generic table, and the text when they hold it. */
+export function perReportFiles(parts: ReportParts): TextPart[] {
+  const tables = parts.generic.map((g) => ({ path: g.path, content: g.csv }));
+  return parts.text === null ? tables : [...tables, parts.text];
+}

@@ -6,12 +6,15 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { YearInput } from './batch-checks.js';
 import { cacheKeyOf, type CacheHeader, type ResultCache } from './cache.js';
 import { FileTooLargeError, isNianbaoError } from './errors.js';
 import type { Format } from './extract/document.js';
 import { sniffFormat } from './extract/sniff.js';
 import type { InputFile } from './inputs.js';
+import { perReportFiles, reportFromParts } from './output/report-parts.js';
+import { writeAtomic } from './output/write-atomic.js';
 import { crashText, outOfMemoryText, timeoutText, tooLargeText, type BatchLimits } from './limits.js';
 import type { JobOutcome, WorkerPool } from './pool.js';
 import type { Origin } from './progress.js';
@@ -41,9 +44,9 @@ export type FileContext = {
   readonly cache: ResultCache;
   readonly limits: BatchLimits;
   readonly force: boolean;
-  /** The batch's output folder, where workers write each file's generic tables and text. */
+  /** The batch's output folder, where each file's generic tables and text are written as soon as it is done. */
   readonly outDir: string;
-  /** Workers write text/<id>.txt too (--text). */
+  /** Workers render text/<id>.txt too (--text). */
   readonly text: boolean;
   /** The worker pool, started on first use (a batch taken wholly from the cache starts none). */
   readonly pool: () => WorkerPool<WorkerJob, WorkerResult>;
@@ -136,10 +139,28 @@ async function resolveKey(file: InputFile, bytes: Uint8Array<ArrayBuffer>, sourc
     if (header !== null) return fromHeader(header, 'cached', null);
   }
   const format = formatOrNull(bytes, file.name);
-  const job: WorkerJob = { name: file.name, bytes, identity: { version: ctx.cache.version, key, sha256: source.sha256 }, cachePath: ctx.cache.pathOf(key), outDir: ctx.outDir, text: ctx.text };
+  const job: WorkerJob = { name: file.name, bytes, identity: { version: ctx.cache.version, key, sha256: source.sha256 }, text: ctx.text };
   const outcome = await ctx.pool().run(job, [bytes.buffer]);
-  if (outcome.kind === 'done') return fromHeader(outcome.value.header, 'processed', outcome.value.report ?? null);
-  return fromReport(failedReport(source, limitText(outcome, ctx.limits), format), key, 'limit');
+  if (outcome.kind !== 'done') return fromReport(failedReport(source, limitText(outcome, ctx.limits), format), key, 'limit');
+  const { header, entry } = outcome.value;
+  return fromHeader(header, 'processed', await keepResult(key, entry, ctx));
+}
+
+/**
+ * Writes a worker's result: the file's own generic tables (and text) into the output folder, then its cache
+ * entry, so an entry in the cache means those files were written. Returns null when all is written; when a write
+ * fails, the Report itself, which the main thread then keeps and writes out at the end.
+ */
+async function keepResult(key: string, entry: Uint8Array, ctx: FileContext): Promise<Report | null> {
+  const parts = ctx.cache.partsOfEntry(key, entry);
+  if (parts === null) throw new Error(`a worker sent a damaged result for ${key}`);
+  try {
+    await Promise.all(perReportFiles(parts).map((f) => writeAtomic(join(ctx.outDir, f.path), f.content)));
+    await ctx.cache.store(key, entry);
+    return null;
+  } catch {
+    return reportFromParts(parts);
+  }
 }
 
 /** The outcome of one file; a file whose bytes were seen before in this run shares that result. */

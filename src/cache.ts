@@ -89,7 +89,7 @@ function bytesOf(text: Text): Uint8Array {
 }
 
 /** The entry's bytes: header line, index line, raw pieces. */
-export function entryBytes(header: CacheHeader, parts: ReportParts): Uint8Array {
+export function entryBytes(header: CacheHeader, parts: ReportParts): Uint8Array<ArrayBuffer> {
   const pieces = piecesOf(parts).map(bytesOf);
   const index: EntryIndex = {
     id: parts.id,
@@ -101,7 +101,15 @@ export function entryBytes(header: CacheHeader, parts: ReportParts): Uint8Array 
     text: parts.text?.path ?? null,
     lengths: pieces.map((p) => p.byteLength),
   };
-  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n${JSON.stringify(index)}\n`, 'utf8'), ...pieces]);
+  const all = [Buffer.from(`${JSON.stringify(header)}\n${JSON.stringify(index)}\n`, 'utf8'), ...pieces];
+  // An array buffer of its own (never a slice of Node's shared pool), so a worker can move it to the main thread.
+  const bytes = new Uint8Array(all.reduce((sum, p) => sum + p.byteLength, 0));
+  let at = 0;
+  for (const piece of all) {
+    bytes.set(piece, at);
+    at += piece.byteLength;
+  }
+  return bytes;
 }
 
 export async function writeEntry(path: string, header: CacheHeader, parts: ReportParts): Promise<void> {
@@ -196,7 +204,12 @@ export class ResultCache {
   /** The cached parts, or null when the entry is missing or damaged. Their big pieces are bytes of the entry. */
   async readParts(key: string): Promise<ReportParts | null> {
     const bytes = await readFile(this.pathOf(key)).catch(() => null);
-    if (bytes === null) return null;
+    return bytes === null ? null : this.partsOfEntry(key, bytes);
+  }
+
+  /** The parts held by an entry's bytes, or null when they are not a whole entry of this version and key. */
+  partsOfEntry(key: string, entry: Uint8Array): ReportParts | null {
+    const bytes = Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength);
     const newline = bytes.indexOf(0x0a);
     const end = bytes.indexOf(0x0a, newline + 1);
     if (newline < 0 || end < 0 || !isHeader(parseOrNull(bytes.toString('utf8', 0, newline)), this.version, key)) return null;
@@ -204,6 +217,11 @@ export class ResultCache {
     if (!isIndex(index)) return null;
     const pieces = piecesAt(bytes, end + 1, index.lengths);
     return pieces === null ? null : partsFrom(index, pieces);
+  }
+
+  /** Writes an entry made by `entryBytes` (atomically). */
+  async store(key: string, entry: Uint8Array): Promise<void> {
+    await writeAtomic(this.pathOf(key), entry);
   }
 
   /** The cached Report (read back from its reports.jsonl line), or null when the entry is missing or damaged. */

@@ -2,7 +2,7 @@
  * The one place output files reach the disk. Each file is written under a temporary name in the same
  * folder and renamed over the target, so a killed run leaves either the old file or the new one, never half.
  */
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 let counter = 0;
@@ -13,11 +13,31 @@ function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${counter}.tmp`);
 }
 
+/**
+ * Folders this process made or found: a batch writes thousands of files into a few hundred folders, and a
+ * `mkdir` for each would double the calls into the file system.
+ */
+const knownFolders = new Set<string>();
+
+/** Opens the temporary file, making its folder first unless it is known; a known folder removed since is made again. */
+async function openTemp(path: string): Promise<{ temp: string; handle: FileHandle }> {
+  const folder = dirname(path);
+  const temp = tempPathFor(path);
+  if (knownFolders.has(folder)) {
+    const handle = await open(temp, 'w').catch((error: unknown) => {
+      if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return null;
+      throw error;
+    });
+    if (handle !== null) return { temp, handle };
+  }
+  await mkdir(folder, { recursive: true });
+  knownFolders.add(folder);
+  return { temp, handle: await open(temp, 'w') };
+}
+
 /** Writes the chunks to `path` atomically, creating its folder. Streams: no chunk is held after it is written. */
 export async function writeAtomicChunks(path: string, chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = tempPathFor(path);
-  const handle = await open(temp, 'w');
+  const { temp, handle } = await openTemp(path);
   try {
     for await (const chunk of chunks) {
       if (typeof chunk === 'string') await handle.write(chunk, null, 'utf8');

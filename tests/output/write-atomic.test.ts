@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeAtomic, writeAtomicChunks } from '../../src/output/write-atomic.js';
@@ -10,6 +10,14 @@ describe('writeAtomic', () => {
     await writeAtomic(join(dir, 'a', 'b.csv'), 'x,y\n申请\n');
     expect(await readFile(join(dir, 'a', 'b.csv'), 'utf8')).toBe('x,y\n申请\n');
     expect(await readdir(join(dir, 'a'))).toEqual(['b.csv']);
+  });
+
+  it('makes the folder again when it was removed after an earlier write into it', async () => {
+    const dir = await tempDir('nianbao-atomic-');
+    await writeAtomic(join(dir, 'gone', 'a.csv'), 'a\n');
+    await rm(join(dir, 'gone'), { recursive: true });
+    await writeAtomic(join(dir, 'gone', 'b.csv'), 'b\n');
+    expect(await readdir(join(dir, 'gone'))).toEqual(['b.csv']);
   });
 
   it('replaces an existing file', async () => {

@@ -44,11 +44,23 @@ function options(argv: readonly string[]): BenchOptions {
   };
 }
 
-/** Runs one batch in a child process (this script with --child) and returns its measure. */
-async function child(input: string, out: string, workers: number): Promise<ChildMeasure> {
+/**
+ * Runs one batch in a child process (this script with --child) and returns its measure. `oneCore`: the child
+ * may use only the first core (Linux `taskset`), so that V8's helper threads share the worker's core.
+ */
+async function child(input: string, out: string, workers: number, oneCore = false): Promise<ChildMeasure> {
   const script = fileURLToPath(import.meta.url);
-  const { stdout } = await run(process.execPath, [...process.execArgv, script, '--child', input, out, String(workers)], { maxBuffer: 16 * MB });
+  const node = [process.execPath, ...process.execArgv, script, '--child', input, out, String(workers)];
+  const [command = '', ...args] = oneCore ? ['taskset', '-c', '0', ...node] : node;
+  const { stdout } = await run(command, args, { maxBuffer: 16 * MB });
   return JSON.parse(stdout) as ChildMeasure;
+}
+
+async function hasTaskset(): Promise<boolean> {
+  return run('taskset', ['-c', '0', 'true']).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** CPU seconds of `pdftotext -layout` over the files (children's user + system time as bash's `times` reports it), or null without pdftotext. */
@@ -168,6 +180,14 @@ async function bench(opts: BenchOptions): Promise<void> {
       if (m.threads !== null) console.log(`  ${label}: ${threadLine(m.threads)}`);
     }
     console.log(`  for reference, ${opts.workers} threads of a pure CPU loop run ${fmt(capacity, 2)}× faster than 1 on this machine`);
+    // One worker on all cores also runs V8's compiler and collector on the idle ones; per core, it is pinned.
+    if (await hasTaskset()) {
+      const pinned = await child(subset, join(work, 'out-pinned'), 1, true);
+      const perCore = pinned.wallMs / many.wallMs;
+      console.log(
+        `speed-up per core: 1 worker on 1 core ${perSecond(pinned.files, pinned.wallMs)} reports/s, ${opts.workers} workers on ${availableParallelism()} cores ${perSecond(many.files, many.wallMs)} reports/s: ${fmt(perCore, 2)}× = ${fmt(perCore / opts.workers, 2)} × ${opts.workers}`,
+      );
+    } else console.log('speed-up per core: not measured (no taskset to keep a run on one core)');
 
     // Per page, as in a long run: every PDF of the batch (hundreds of files, start-up spread thin); then the unique
     // PDFs once in a fresh process, start-up and JIT warm-up included.

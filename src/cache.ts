@@ -112,9 +112,6 @@ export function entryBytes(header: CacheHeader, parts: ReportParts): Uint8Array<
   return bytes;
 }
 
-export async function writeEntry(path: string, header: CacheHeader, parts: ReportParts): Promise<void> {
-  await writeAtomic(path, entryBytes(header, parts));
-}
 
 function isHeader(value: unknown, version: string, key: string): value is CacheHeader {
   if (typeof value !== 'object' || value === null) return false;

@@ -1,10 +1,11 @@
 /**
  * A batch: collect the input files, have a pool of workers turn each into a Report (one bad file never stops
- * the batch), then write every output. Workers render each Report as its parts of every output file and put
- * them into the resume cache in the output folder; the main thread keeps only a small outcome per file, and at
- * the end streams the parts back from the cache into the output files (in input order, so every run over the
- * same files writes the same bytes), adding the checks that compare reports with each other. A run that is
- * killed leaves whole cache entries, and the next run only processes what is missing.
+ * the batch), then write every output. Workers render each Report as its parts of every output file; as each
+ * file is done, its parts go into the resume cache in the output folder and its own files (generic tables, text)
+ * into place. The main thread keeps only a small outcome per file, and at the end streams the parts back from
+ * the cache into the batch-wide output files (in input order, so every run over the same files writes the same
+ * bytes), adding the checks that compare reports with each other. A run that is killed leaves whole cache
+ * entries, and the next run only processes what is missing.
  */
 import { mkdir } from 'node:fs/promises';
 import { yearOverYearBySha } from './batch-checks.js';

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { yearInputOf } from '../src/batch-checks.js';
-import { CACHE_DIR, cacheKeyOf, entryBytes, headerOf, ResultCache, writeEntry } from '../src/cache.js';
+import { CACHE_DIR, cacheKeyOf, entryBytes, headerOf, ResultCache } from '../src/cache.js';
 import { extractReport } from '../src/extract-report.js';
 import { INDICATOR_SET } from '../src/output/indicator-set.js';
 import { jsonlLine, renderParts, textOf, type ReportParts } from '../src/output/report-parts.js';
@@ -62,7 +62,7 @@ describe('ResultCache', () => {
     const cache = new ResultCache(out, '1.2.3');
     const { report, key } = await seedReport();
     const header = headerOf({ version: '1.2.3', key, sha256: report.source.sha256 }, report, { ms: 12.6, stages: { extract: 3 } }, yearInputOf(report));
-    await writeEntry(cache.pathOf(key), header, partsOf(report));
+    await cache.store(key, entryBytes(header, partsOf(report)));
 
     expect(cache.pathOf(key)).toBe(join(out, CACHE_DIR, '1.2.3', key.slice(0, 2), `${key}.json`));
     expect(await cache.readHeader(key)).toEqual(header);

@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractReport } from '../../src/extract-report.js';
-import { cacheKeyOf, headerOf, ResultCache, writeEntry } from '../../src/cache.js';
+import { cacheKeyOf, entryBytes, headerOf, ResultCache } from '../../src/cache.js';
 import { BatchWriter } from '../../src/output/batch-writer.js';
 import { writeOutputs } from '../../src/output/index.js';
 import { INDICATOR_SET } from '../../src/output/indicator-set.js';
@@ -69,7 +69,7 @@ describe('BatchWriter', () => {
     for (const report of reports) {
       const parts = renderParts(report, { indicators: INDICATOR_SET, ...OPTIONS });
       const key = cacheKeyOf(report.source.sha256, report.source.file);
-      await writeEntry(cache.pathOf(key), headerOf({ version: '9.9.9', key, sha256: report.source.sha256 }, report, { ms: 1, stages: {} }, null), parts);
+      await cache.store(key, entryBytes(headerOf({ version: '9.9.9', key, sha256: report.source.sha256 }, report, { ms: 1, stages: {} }, null), parts));
       rendered.push(parts);
       cached.push((await cache.readParts(key))!);
     }

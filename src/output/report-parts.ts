@@ -3,8 +3,8 @@
  * the batch's serial end only concatenates text instead of formatting 10,000 reports on one thread.
  *
  * The parts are rendered before the batch is complete, so they leave room for the checks that compare reports
- * with each other (S1): `assembleParts` adds those to checks.csv, to `checks_failed` in reports.csv and to the
- * `checks` array of reports.jsonl. Parts assembled with a report's batch checks give exactly the bytes of the
+ * with each other (S1): `csvPartLines` and `jsonlLine` add those to checks.csv, to `checks_failed` in
+ * reports.csv and to the `checks` array of reports.jsonl. Parts assembled with a report's batch checks give exactly the bytes of the
  * same report, with those checks appended, written whole.
  *
  * The big pieces are `Text`: strings where they are rendered, bytes where they are read back from the cache, so

@@ -9,8 +9,9 @@ export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 /** The matrix that applies `first`, then `second` (PDF's `cm` is multiply(cm, ctm)). */
 export function multiply(first: Matrix, second: Matrix): Matrix {
-  const [a1, b1, c1, d1, e1, f1] = first;
-  const [a2, b2, c2, d2, e2, f2] = second;
+  // Indexed, not destructured: V8 destructured these through the array iterator, one allocation per element.
+  const a1 = first[0], b1 = first[1], c1 = first[2], d1 = first[3], e1 = first[4], f1 = first[5];
+  const a2 = second[0], b2 = second[1], c2 = second[2], d2 = second[3], e2 = second[4], f2 = second[5];
   return [
     a1 * a2 + b1 * c2,
     a1 * b2 + b1 * d2,

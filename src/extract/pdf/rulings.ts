@@ -174,8 +174,8 @@ function strokeRulings(sp: Subpath, settings: RulingSettings): Ruling[] {
 }
 
 function segmentRuling(a: Point, b: Point, s: RulingSettings): Ruling | null {
-  const [x0, x1] = a[0] <= b[0] ? [a[0], b[0]] : [b[0], a[0]];
-  const [y0, y1] = a[1] <= b[1] ? [a[1], b[1]] : [b[1], a[1]];
+  const x0 = Math.min(a[0], b[0]), x1 = Math.max(a[0], b[0]);
+  const y0 = Math.min(a[1], b[1]), y1 = Math.max(a[1], b[1]);
   if (y1 - y0 <= s.axisTolerance && x1 - x0 >= s.minLength) {
     const y = (y0 + y1) / 2;
     return { x0, y0: y, x1, y1: y };

@@ -60,7 +60,9 @@ export class TextShower {
   }
 
   private showHorizontal(st: GraphicsState, font: PdfFont, glyphs: readonly GlyphInfo[]): void {
-    const [c0, c1, c2, c3, c4, c5] = st.ctm;
+    const ctm = st.ctm;
+    // Indexed, not destructured: destructuring goes through the array iterator, which allocated on every call.
+    const c0 = ctm[0], c1 = ctm[1], c2 = ctm[2], c3 = ctm[3], c4 = ctm[4], c5 = ctm[5];
     const tm = st.tm;
     // The linear part of Tm × CTM stays put while glyphs only move the text matrix's origin.
     const ma = tm.a * c0 + tm.b * c2;
@@ -77,7 +79,8 @@ export class TextShower {
     g.c = size * mc;
     g.d = size * md;
     g.advanceScale = Math.hypot(st.tlm.a, st.tlm.b) * Math.hypot(c0, c1);
-    for (const glyph of glyphs) {
+    for (let i = 0; i < glyphs.length; i++) {
+      const glyph = glyphs[i]!;
       const e = tm.e * c0 + tm.f * c2 + c4;
       const f = tm.e * c1 + tm.f * c3 + c5;
       const advance = glyph.width * size * th;

@@ -31,7 +31,7 @@ export function placeRun(text: string, run: RunGeometry, font: FontMetricsLike |
   if (text.trim() === '') return null;
   const tm = toMatrix(run.transform);
   if (!tm) return null;
-  const [a, b, c, d, e, f] = tm;
+  const a = tm[0], b = tm[1], c = tm[2], d = tm[3], e = tm[4], f = tm[5]; // indexed: see matrix.ts multiply
   const scaleX = Math.hypot(a, b);
   const scaleY = Math.hypot(c, d);
   if (scaleX === 0 || scaleY === 0) return null;

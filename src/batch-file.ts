@@ -13,7 +13,7 @@ import { FileTooLargeError, isNianbaoError } from './errors.js';
 import type { Format } from './extract/document.js';
 import { sniffFormat } from './extract/sniff.js';
 import type { InputFile } from './inputs.js';
-import { perReportFiles, reportFromParts } from './output/report-parts.js';
+import { perReportFiles, reportFromParts, type ReportParts } from './output/report-parts.js';
 import { writeAtomic } from './output/write-atomic.js';
 import { crashText, outOfMemoryText, timeoutText, tooLargeText, type BatchLimits } from './limits.js';
 import type { JobOutcome, WorkerPool } from './pool.js';
@@ -143,7 +143,10 @@ async function resolveKey(file: InputFile, bytes: Uint8Array<ArrayBuffer>, sourc
   const outcome = await ctx.pool().run(job, [bytes.buffer]);
   if (outcome.kind !== 'done') return fromReport(failedReport(source, limitText(outcome, ctx.limits), format), key, 'limit');
   const { header, entry } = outcome.value;
-  return fromHeader(header, 'processed', await keepResult(key, entry, ctx));
+  const parts = ctx.cache.partsOfEntry(key, entry);
+  // Only a bug makes this happen; it fails the one file, not the batch.
+  if (parts === null) return fromReport(failedReport(source, crashText('its result did not read back whole'), format), key, 'limit');
+  return fromHeader(header, 'processed', await keepResult(key, entry, parts, ctx));
 }
 
 /**
@@ -151,9 +154,7 @@ async function resolveKey(file: InputFile, bytes: Uint8Array<ArrayBuffer>, sourc
  * entry, so an entry in the cache means those files were written. Returns null when all is written; when a write
  * fails, the Report itself, which the main thread then keeps and writes out at the end.
  */
-async function keepResult(key: string, entry: Uint8Array, ctx: FileContext): Promise<Report | null> {
-  const parts = ctx.cache.partsOfEntry(key, entry);
-  if (parts === null) throw new Error(`a worker sent a damaged result for ${key}`);
+async function keepResult(key: string, entry: Uint8Array, parts: ReportParts, ctx: FileContext): Promise<Report | null> {
   try {
     await Promise.all(perReportFiles(parts).map((f) => writeAtomic(join(ctx.outDir, f.path), f.content)));
     await ctx.cache.store(key, entry);

@@ -163,7 +163,7 @@ async function writeBatch(outDir: string, files: readonly FileOutcome[], cache: 
   const s1 = yearOverYearBySha(files);
   try {
     for await (const [f, parts] of readAhead(files, (f) => partsOf(f, cache, options))) {
-      // A worker of this run wrote the file's own generic tables and text already (unless a write failed).
+      // Processed in this run: its own generic tables and text were written as it was done (unless a write failed).
       const inPlace = f.origin === 'processed' && f.report === null;
       await writer.addParts(parts, s1.get(f.sha256) ?? [], inPlace);
     }

@@ -154,7 +154,7 @@ export class BatchWriter {
   /**
    * Appends one report rendered as parts, with the checks that compared it with other reports of the batch.
    * Text is written only when the parts carry it; the caller renders parts with text when asked for it.
-   * `filesInPlace`: its generic tables and text are already written (by the worker that read the file), so only
+   * `filesInPlace`: its generic tables and text are already written (as the batch finished that file), so only
    * their entries in datapackage.json remain to be made.
    */
   async addParts(parts: ReportParts, batchChecks: readonly CheckResult[], filesInPlace = false): Promise<void> {

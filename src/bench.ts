@@ -7,6 +7,8 @@
  *
  * Options: --files N (default 2000), --speedup-files N (default: the whole batch; each worker compiles its hot code
  * once, seconds of CPU, so a short batch understates what more workers gain), --workers N (default: cores),
+ * --repeat N (default 1: the speed-up runs N times, in turn, and the medians are given; other jobs on the
+ * machine move single runs a lot),
  * --corpus DIR (default ../shared/corpus), --keep (keep the temporary folder).
  */
 import { execFile } from 'node:child_process';
@@ -27,18 +29,19 @@ const MB = 1024 * 1024;
 /** Files in the default batch: enough that each worker's JIT warm-up (~5 s of CPU) weighs little on the speed-up. */
 const DEFAULT_FILES = 2000;
 
-type BenchOptions = { files: number; speedupFiles: number; workers: number; corpus: string; keep: boolean };
+type BenchOptions = { files: number; speedupFiles: number; workers: number; repeat: number; corpus: string; keep: boolean };
 
 function options(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
     args: [...argv],
-    options: { files: { type: 'string' }, 'speedup-files': { type: 'string' }, workers: { type: 'string' }, corpus: { type: 'string' }, keep: { type: 'boolean' } },
+    options: { files: { type: 'string' }, 'speedup-files': { type: 'string' }, workers: { type: 'string' }, repeat: { type: 'string' }, corpus: { type: 'string' }, keep: { type: 'boolean' } },
   });
   const count = (text: string | undefined, fallback: number): number => (text === undefined ? fallback : Math.max(1, Number.parseInt(text, 10) || fallback));
   return {
     files: count(values.files, DEFAULT_FILES),
     speedupFiles: Math.min(count(values['speedup-files'], Number.MAX_SAFE_INTEGER), count(values.files, DEFAULT_FILES)),
     workers: count(values.workers, availableParallelism()),
+    repeat: count(values.repeat, 1),
     corpus: values.corpus ?? join(REPO, '..', 'shared', 'corpus'),
     keep: values.keep === true,
   };
@@ -151,6 +154,57 @@ async function comparePdf(label: string, dir: string, out: string, workers: numb
   }
 }
 
+type Round = { readonly one: ChildMeasure; readonly many: ChildMeasure; readonly pinned: ChildMeasure | null };
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** One worker, N workers and (with taskset) one worker on one core, on the same files; `many` reuses a run already made. */
+async function speedupRound(subset: string, work: string, workers: number, many: ChildMeasure | null, oneCore: boolean): Promise<Round> {
+  const one = await child(subset, join(work, 'out-1'), 1);
+  return {
+    one,
+    many: many ?? (await child(subset, join(work, 'out-n'), workers)),
+    pinned: oneCore ? await child(subset, join(work, 'out-pinned'), 1, true) : null,
+  };
+}
+
+/**
+ * The speed-up from 1 to N workers, and per core (one worker kept on one core: on all cores it also runs V8's
+ * compiler and collector on the idle ones). With --repeat, the runs take turns and the medians are printed.
+ */
+async function speedup(subset: string, work: string, opts: BenchOptions, measured: ChildMeasure | null): Promise<void> {
+  const oneCore = await hasTaskset();
+  const rounds: Round[] = [];
+  for (let r = 0; r < opts.repeat; r++) rounds.push(await speedupRound(subset, work, opts.workers, r === 0 ? measured : null, oneCore));
+  const rate = (m: ChildMeasure): number => (m.files * 1000) / m.wallMs;
+  const busy = (m: ChildMeasure): string => `${fmt(m.cpuMs / m.wallMs, 2)} cores busy`;
+  if (rounds.length > 1) {
+    rounds.forEach(({ one, many, pinned }, i) => {
+      const core = pinned === null ? '' : `, 1 worker on 1 core ${fmt(rate(pinned))}`;
+      console.log(`  round ${i + 1}: 1 worker ${fmt(rate(one))}, ${opts.workers} workers ${fmt(rate(many))}${core} reports/s`);
+    });
+  }
+  const first = rounds[0]!;
+  const files = first.one.files;
+  const med = (pick: (r: Round) => number): number => median(rounds.map(pick));
+  const label = rounds.length > 1 ? `medians of ${rounds.length} rounds` : 'one round';
+  const [one, many] = [med((r) => rate(r.one)), med((r) => rate(r.many))];
+  console.log(`speed-up on the first ${files} files (${label}): 1 worker ${fmt(one)} reports/s (${busy(first.one)}), ${opts.workers} workers ${fmt(many)} reports/s (${busy(first.many)}): ${fmt(med((r) => rate(r.many) / rate(r.one)), 2)}×`);
+  for (const [name, m] of [['1 worker', first.one], [`${opts.workers} workers`, first.many]] as const) {
+    if (m.threads !== null) console.log(`  ${name}: ${threadLine(m.threads)}`);
+  }
+  console.log(`  for reference, ${opts.workers} threads of a pure CPU loop run ${fmt(await machineCapacity(opts.workers), 2)}× faster than 1 on this machine`);
+  if (!oneCore) return console.log('speed-up per core: not measured (no taskset to keep a run on one core)');
+  const perCore = med((r) => rate(r.many) / rate(r.pinned!));
+  console.log(
+    `speed-up per core: 1 worker on 1 core ${fmt(med((r) => rate(r.pinned!)))} reports/s, ${opts.workers} workers on ${availableParallelism()} cores ${fmt(many)} reports/s: ${fmt(perCore, 2)}× = ${fmt(perCore / opts.workers, 2)} × ${opts.workers}`,
+  );
+}
+
 async function bench(opts: BenchOptions): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'nianbao-bench-'));
   try {
@@ -169,25 +223,7 @@ async function bench(opts: BenchOptions): Promise<void> {
     const main = await child(join(work, 'batch'), join(work, 'out-batch'), opts.workers);
     for (const line of batchLines(main, opts.workers)) console.log(line);
 
-    const one = await child(subset, join(work, 'out-1'), 1);
-    // The whole batch with N workers was just measured: only a smaller subset needs its own N-worker run.
-    const many = whole ? main : await child(subset, join(work, 'out-n'), opts.workers);
-    const speedup = one.wallMs / many.wallMs;
-    const capacity = await machineCapacity(opts.workers);
-    const busy = (m: ChildMeasure): string => `${fmt(m.cpuMs / m.wallMs, 2)} cores busy`;
-    console.log(`speed-up on the first ${one.files} files: 1 worker ${perSecond(one.files, one.wallMs)} reports/s (${busy(one)}), ${opts.workers} workers ${perSecond(many.files, many.wallMs)} reports/s (${busy(many)}): ${fmt(speedup, 2)}×`);
-    for (const [label, m] of [['1 worker', one], [`${opts.workers} workers`, many]] as const) {
-      if (m.threads !== null) console.log(`  ${label}: ${threadLine(m.threads)}`);
-    }
-    console.log(`  for reference, ${opts.workers} threads of a pure CPU loop run ${fmt(capacity, 2)}× faster than 1 on this machine`);
-    // One worker on all cores also runs V8's compiler and collector on the idle ones; per core, it is pinned.
-    if (await hasTaskset()) {
-      const pinned = await child(subset, join(work, 'out-pinned'), 1, true);
-      const perCore = pinned.wallMs / many.wallMs;
-      console.log(
-        `speed-up per core: 1 worker on 1 core ${perSecond(pinned.files, pinned.wallMs)} reports/s, ${opts.workers} workers on ${availableParallelism()} cores ${perSecond(many.files, many.wallMs)} reports/s: ${fmt(perCore, 2)}× = ${fmt(perCore / opts.workers, 2)} × ${opts.workers}`,
-      );
-    } else console.log('speed-up per core: not measured (no taskset to keep a run on one core)');
+    await speedup(subset, work, opts, whole ? main : null);
 
     // Per page, as in a long run: every PDF of the batch (hundreds of files, start-up spread thin); then the unique
     // PDFs once in a fresh process, start-up and JIT warm-up included.

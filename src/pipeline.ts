@@ -176,7 +176,7 @@ async function writeBatch(outDir: string, files: readonly FileOutcome[], cache: 
 
 type Run = { files: FileOutcome[]; slowest: readonly Slowest[]; pool: PoolStats | null };
 
-async function processAll(inputs: readonly InputFile[], options: BatchOptions, cache: ResultCache, progress: Progress): Promise<Run> {
+async function processAll(inputs: readonly InputFile[], outDir: string, options: BatchOptions, cache: ResultCache, progress: Progress): Promise<Run> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const workers = options.workers ?? defaultWorkerCount();
   const started: { pool: WorkerPool<WorkerJob, WorkerResult> | null } = { pool: null };
@@ -185,7 +185,7 @@ async function processAll(inputs: readonly InputFile[], options: BatchOptions, c
     cache,
     limits,
     force: options.force === true,
-    outDir: options.out ?? DEFAULT_OUT_DIR,
+    outDir,
     text: options.text === true,
     byKey: new Map(),
     pool: () => (started.pool ??= new WorkerPool(WORKER_ENTRY, poolSettings)),
@@ -264,7 +264,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions 
   const cache = new ResultCache(outDir, nianbaoVersion());
   const write = options.write ?? (options.log === undefined ? stderrText : (text: string) => log(text.replace(/\n$/, '')));
   const progress = new Progress({ mode, total: inputFiles.length, write, ...(options.columns === undefined ? {} : { columns: options.columns }) });
-  const run = await settle(processAll(inputFiles, options, cache, progress));
+  const run = await settle(processAll(inputFiles, outDir, options, cache, progress));
   progress.end();
   if (!run.ok) return failure('cannot run the batch', run.error);
   // Rebuilding the outputs from the cache takes a few ms per file: say so, or a big batch looks stuck at 100 %.

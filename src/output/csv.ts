@@ -81,7 +81,7 @@ export function formatValue(value: CsvValue): string {
 const NEEDS_QUOTES = /[",\n\r]/;
 
 /** One field as written: formatted, then quoted with inner quotes doubled when it must be. */
-export function csvField(value: CsvValue): string {
+function csvField(value: CsvValue): string {
   const text = formatValue(value);
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -80,7 +80,7 @@ function members(entries: readonly (readonly [string, unknown])[]): string {
 }
 
 /** The jsonl line of a report in three pieces (see JsonlPart). */
-export function jsonlPart(report: Report, indicators: IndicatorSet): JsonlPart {
+function jsonlPart(report: Report, indicators: IndicatorSet): JsonlPart {
   const entries = Object.entries(reportJson(report, indicators));
   const at = entries.findIndex(([key]) => key === 'checks');
   const before = members(entries.slice(0, at));
@@ -106,7 +106,7 @@ export function renderParts(report: Report, options: PartsOptions): ReportParts 
 }
 
 /** The reports.csv line, with the failures among the batch checks counted. */
-export function reportsLine(parts: ReportParts, batchChecks: readonly CheckResult[]): string {
+function reportsLine(parts: ReportParts, batchChecks: readonly CheckResult[]): string {
   const failed = batchChecks.filter((c) => c.status === 'fail').length;
   if (failed === 0) return csvLine(parts.reportsRow);
   const row = [...parts.reportsRow];

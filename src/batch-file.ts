@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { YearInput } from './batch-checks.js';
 import { cacheKeyOf, type CacheHeader, type ResultCache } from './cache.js';
@@ -90,10 +90,31 @@ async function unreadSource(file: InputFile): Promise<SourceInfo> {
 }
 
 async function readInput(file: InputFile, limits: BatchLimits): Promise<Uint8Array<ArrayBuffer>> {
-  const info = await stat(file.path);
-  if (info.size > limits.maxFileBytes) throw new FileTooLargeError(tooLargeText(info.size, limits));
-  // A copy into a fresh ArrayBuffer of its own: it is moved, not copied, to the worker.
+  const handle = await open(file.path, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size > limits.maxFileBytes) throw new FileTooLargeError(tooLargeText(size, limits));
+    // Read straight into an array buffer of its own: it is moved, not copied, to the worker.
+    const bytes = new Uint8Array(new ArrayBuffer(size));
+    let filled = 0;
+    while (filled < size) {
+      const { bytesRead } = await handle.read(bytes, filled, size - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    // A file that changed size while it was read is read again whole, as it is now.
+    const extra = await handle.read(new Uint8Array(1), 0, 1, filled);
+    if (filled === size && extra.bytesRead === 0) return bytes;
+  } finally {
+    await handle.close();
+  }
+  return readChangedInput(file, limits);
+}
+
+/** A file that changed while it was read: read in one go, within the size limit. */
+async function readChangedInput(file: InputFile, limits: BatchLimits): Promise<Uint8Array<ArrayBuffer>> {
   const data = await readFile(file.path);
+  if (data.length > limits.maxFileBytes) throw new FileTooLargeError(tooLargeText(data.length, limits));
   const bytes = new Uint8Array(new ArrayBuffer(data.length));
   bytes.set(data);
   return bytes;

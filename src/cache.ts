@@ -22,8 +22,10 @@ import type { StageDurations } from './stage-timer.js';
 
 export const CACHE_DIR = '.nianbao-cache';
 const ENTRY_FORMAT = 'nianbao-cache-3';
-/** A header is a few hundred bytes; reading this much always holds it. */
-const HEADER_READ_BYTES = 64 * 1024;
+/** A header is a few hundred bytes: a first read of this much almost always holds it. */
+const HEADER_FIRST_READ = 4 * 1024;
+/** No header is longer; a line without its end within this many bytes is not one. */
+const HEADER_MAX_BYTES = 64 * 1024;
 const STATUSES: readonly Status[] = ['ok', 'partial', 'not_a_report', 'failed'];
 
 export type CacheHeader = {
@@ -187,11 +189,16 @@ export class ResultCache {
     const handle = await open(this.pathOf(key), 'r').catch(() => null);
     if (handle === null) return null;
     try {
-      const buffer = Buffer.alloc(HEADER_READ_BYTES);
-      const { bytesRead } = await handle.read(buffer, 0, HEADER_READ_BYTES, 0);
-      const end = buffer.subarray(0, bytesRead).indexOf(0x0a);
-      if (end < 0) return null;
-      const header = parseOrNull(buffer.subarray(0, end).toString('utf8'));
+      let line: Buffer | null = null;
+      // A small read first: a resumed batch reads thousands of headers, and large buffers for each add up.
+      for (const size of [HEADER_FIRST_READ, HEADER_MAX_BYTES]) {
+        const buffer = Buffer.allocUnsafe(size);
+        const { bytesRead } = await handle.read(buffer, 0, size, 0);
+        const end = buffer.subarray(0, bytesRead).indexOf(0x0a);
+        if (end >= 0) line = buffer.subarray(0, end);
+        if (end >= 0 || bytesRead < size) break;
+      }
+      const header = line === null ? null : parseOrNull(line.toString('utf8'));
       return isHeader(header, this.version, key) ? header : null;
     } finally {
       await handle.close();
@@ -216,6 +223,14 @@ export class ResultCache {
     return pieces === null ? null : partsFrom(index, pieces);
   }
 
+  /**
+   * A reader of parts for a long run of entries, such as the end of a batch: it reads them into `slots` buffers
+   * used in turn instead of a new buffer each, which would pile up as garbage faster than it is collected.
+   */
+  entryReader(slots: number): EntryReader {
+    return new EntryReader(this, slots);
+  }
+
   /** Writes an entry made by `entryBytes` (atomically). */
   async store(key: string, entry: Uint8Array): Promise<void> {
     await writeAtomic(this.pathOf(key), entry);
@@ -229,6 +244,47 @@ export class ResultCache {
       return reportFromParts(parts);
     } catch {
       return null;
+    }
+  }
+}
+
+/**
+ * Reads entries into a few reused buffers. The big pieces of the parts it returns are views into one of them,
+ * valid until `slots` more entries have been read: a caller keeps them no longer, or copies them.
+ */
+export class EntryReader {
+  private readonly buffers: Uint8Array<ArrayBuffer>[];
+  private next = 0;
+
+  constructor(
+    private readonly cache: ResultCache,
+    slots: number,
+  ) {
+    this.buffers = Array.from({ length: Math.max(1, slots) }, () => new Uint8Array(0));
+  }
+
+  /** The cached parts, or null when the entry is missing or damaged. */
+  async readParts(key: string): Promise<ReportParts | null> {
+    const slot = this.next;
+    this.next = (this.next + 1) % this.buffers.length;
+    const handle = await open(this.cache.pathOf(key), 'r').catch(() => null);
+    if (handle === null) return null;
+    try {
+      const { size } = await handle.stat();
+      // Grown to the largest entry so far, with room to spare, so that few entries need a new buffer.
+      if (this.buffers[slot]!.byteLength < size) this.buffers[slot] = new Uint8Array(Math.max(size, 2 * this.buffers[slot]!.byteLength));
+      const buffer = this.buffers[slot]!;
+      let filled = 0;
+      while (filled < size) {
+        const { bytesRead } = await handle.read(buffer, filled, size - filled, filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      return this.cache.partsOfEntry(key, buffer.subarray(0, filled));
+    } catch {
+      return null;
+    } finally {
+      await handle.close();
     }
   }
 }

@@ -10,7 +10,7 @@
 import { mkdir } from 'node:fs/promises';
 import { yearOverYearBySha } from './batch-checks.js';
 import { processFile, type FileContext, type FileOutcome } from './batch-file.js';
-import { ResultCache } from './cache.js';
+import { ResultCache, type EntryReader } from './cache.js';
 import { errorText } from './extract-report.js';
 import { collectInputs, type InputFile, type WalkProblem } from './inputs.js';
 import { DEFAULT_LIMITS, defaultWorkerCount, type BatchLimits } from './limits.js';
@@ -149,9 +149,9 @@ function renderedAs(report: Report, name: string, options: PartsOptions): Report
  * in memory, and for cached parts that do not fit (rendered under another name: the same file twice, or a file
  * renamed since; or without the text now asked for).
  */
-async function partsOf(f: FileOutcome, cache: ResultCache, options: PartsOptions): Promise<ReportParts> {
+async function partsOf(f: FileOutcome, reader: EntryReader, options: PartsOptions): Promise<ReportParts> {
   if (f.report !== null) return renderedAs(f.report, f.name, options);
-  const parts = f.key === null ? null : await cache.readParts(f.key);
+  const parts = f.key === null ? null : await reader.readParts(f.key);
   if (parts === null) return renderedAs(lostReport(f), f.name, options);
   const textFits = !options.text || parts.text !== null || parts.status === 'failed';
   return parts.file === f.name && textFits ? parts : renderedAs(reportFromParts(parts), f.name, options);
@@ -161,8 +161,10 @@ async function writeBatch(outDir: string, files: readonly FileOutcome[], cache: 
   const options: PartsOptions = { indicators: INDICATOR_SET, nianbaoVersion: nianbaoVersion(), text };
   const writer = await BatchWriter.open(outDir, options);
   const s1 = yearOverYearBySha(files);
+  // The writer copies what it keeps of each file's parts before the next read-ahead can reuse that buffer.
+  const reader = cache.entryReader(READ_AHEAD + 1);
   try {
-    for await (const [f, parts] of readAhead(files, (f) => partsOf(f, cache, options))) {
+    for await (const [f, parts] of readAhead(files, (f) => partsOf(f, reader, options))) {
       // Processed in this run: its own generic tables and text were written as it was done (unless a write failed).
       const inPlace = f.origin === 'processed' && f.report === null;
       await writer.addParts(parts, s1.get(f.sha256) ?? [], inPlace);

@@ -80,6 +80,8 @@ type Slot<J, R> = {
 const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
 const DEFAULT_START_ATTEMPTS = 3;
 const DEFAULT_START_TIMEOUT_MS = 60_000;
+/** How long a recycled worker's successor waits for it to exit: a healthy idle worker exits in milliseconds. */
+const RECYCLE_EXIT_WAIT_MS = 2_000;
 
 /** tsx's ESM API module, found through its package.json (works from the sources and from vitest). */
 function tsxApiUrl(): string {
@@ -187,7 +189,7 @@ export class WorkerPool<J, R> {
     slot.jobs += 1;
     if (this.settings.recycleAfter > 0 && slot.jobs >= this.settings.recycleAfter) {
       this.counts.recycled += 1;
-      this.replace(slot);
+      this.recycle(slot);
     }
     this.dispatch();
   }
@@ -236,6 +238,20 @@ export class WorkerPool<J, R> {
     this.retire(slot);
     void slot.worker.terminate();
     this.spawn();
+  }
+
+  /**
+   * Replaces a healthy worker that has done its share of jobs. Its successor starts once it has exited, so the
+   * two heaps are never both held (a peak of memory at every recycle); a worker that is slow to exit is not waited for.
+   */
+  private recycle(slot: Slot<J, R>): void {
+    this.retire(slot);
+    let timer: NodeJS.Timeout | undefined;
+    const slow = new Promise<void>((resolve) => (timer = setTimeout(resolve, RECYCLE_EXIT_WAIT_MS)));
+    void Promise.race([slot.worker.terminate(), slow]).finally(() => {
+      clearTimeout(timer);
+      this.spawn();
+    });
   }
 
   private retire(slot: Slot<J, R>): void {

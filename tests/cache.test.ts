@@ -150,4 +150,52 @@ describe('ResultCache', () => {
     await writeFile(path, joinEntry(header, index, rest));
     expect(await cache.readParts(key)).not.toBeNull();
   });
+
+  it('reads a header longer than its first small read', async () => {
+    const out = await tempDir('nianbao-cache-');
+    const cache = new ResultCache(out, '1.2.3');
+    const { report, key } = await seedReport();
+    const failed = { ...report, status: 'failed' as const, error: `无法读取：${'很长的原因 '.repeat(2_000)}` };
+    const header = headerOf({ version: '1.2.3', key, sha256: report.source.sha256 }, failed, { ms: 1, stages: {} }, null);
+    await cache.store(key, entryBytes(header, partsOf(report)));
+    expect(Buffer.byteLength(JSON.stringify(header))).toBeGreaterThan(20_000);
+    expect(await cache.readHeader(key)).toEqual(header);
+  });
+});
+
+describe('EntryReader', () => {
+  it('reads the same parts as readParts, into buffers it reuses in turn', async () => {
+    const out = await tempDir('nianbao-cache-');
+    const cache = new ResultCache(out, '1.2.3');
+    const { report, key } = await seedReport();
+    const header = headerOf({ version: '1.2.3', key, sha256: report.source.sha256 }, report, { ms: 1, stages: {} }, null);
+    await cache.store(key, entryBytes(header, partsOf(report)));
+    const reader = cache.entryReader(2);
+    const reads = [await reader.readParts(key), await reader.readParts(key), await reader.readParts(key)];
+    const buffers = reads.map((parts) => (parts!.jsonl.head as Uint8Array).buffer);
+    // Two slots: the third read reuses the first one's buffer, the second has its own.
+    expect(buffers[2]).toBe(buffers[0]);
+    expect(buffers[1]).not.toBe(buffers[0]);
+    expect(decoded(reads[2]!)).toEqual(decoded((await cache.readParts(key))!));
+    expect(decoded(reads[1]!)).toEqual(JSON.parse(JSON.stringify(partsOf(report))));
+  });
+
+  it('grows a buffer for a larger entry and treats a missing or cut entry as absent', async () => {
+    const out = await tempDir('nianbao-cache-');
+    const cache = new ResultCache(out, '1.2.3');
+    const { report, key } = await seedReport();
+    const small = { ...report, text: '短' };
+    const smallKey = key.replace(/^../, '00');
+    const identity = (k: string) => ({ version: '1.2.3', key: k, sha256: report.source.sha256 });
+    await cache.store(smallKey, entryBytes(headerOf(identity(smallKey), small, { ms: 1, stages: {} }, null), partsOf(small)));
+    await cache.store(key, entryBytes(headerOf(identity(key), report, { ms: 1, stages: {} }, null), partsOf(report)));
+    expect((await readFile(cache.pathOf(smallKey))).byteLength).toBeLessThan((await readFile(cache.pathOf(key))).byteLength - 1_000);
+    const reader = cache.entryReader(1);
+    expect((await reader.readParts(smallKey))?.id).toBe(report.id);
+    expect(decoded((await reader.readParts(key))!)).toEqual(JSON.parse(JSON.stringify(partsOf(report))));
+    expect(await reader.readParts('f'.repeat(64))).toBeNull();
+    const whole = await readFile(cache.pathOf(key));
+    await writeFile(cache.pathOf(key), whole.subarray(0, whole.byteLength - 1));
+    expect(await reader.readParts(key)).toBeNull();
+  });
 });

@@ -30,36 +30,57 @@ export type WrittenOutputs = {
 };
 
 /**
- * One output file being appended to under a temporary name. Text is gathered and written in large pieces:
- * one write per row would make the batch wait on the disk thousands of times. Strings are counted in
- * characters and bytes in bytes: close enough to keep the pieces about the size asked for.
+ * One output file being appended to under a temporary name. Text is gathered in a buffer of the appender's own
+ * and written when it is full: one write per row would make the batch wait on the disk thousands of times. The
+ * bytes are copied in, so a caller may reuse what it handed over (the cache reader's buffers) once `append`
+ * returns, and a batch of 10,000 reports allocates no new buffer per report.
  */
 class Appender {
-  private pending: Text[] = [];
-  private size = 0;
+  private readonly buffer: Buffer;
+  private used = 0;
 
   constructor(
     readonly path: string,
     readonly temp: string,
     private readonly handle: FileHandle,
-    private readonly flushSize: number,
-  ) {}
+    bufferSize: number,
+  ) {
+    this.buffer = Buffer.allocUnsafe(bufferSize);
+  }
 
   async append(...chunks: readonly Text[]): Promise<void> {
     for (const chunk of chunks) {
-      if (chunk.length === 0) continue;
-      this.pending.push(chunk);
-      this.size += chunk.length;
+      if (typeof chunk === 'string') await this.appendString(chunk);
+      else await this.appendBytes(chunk);
     }
-    if (this.size >= this.flushSize) await this.flush();
+  }
+
+  private async appendString(text: string): Promise<void> {
+    if (text.length === 0) return;
+    // Three bytes per UTF-16 unit at most: when that fits, no need to measure the string first.
+    const room = this.buffer.byteLength - this.used;
+    if (text.length * 3 <= room) {
+      this.used += this.buffer.write(text, this.used, 'utf8');
+      return;
+    }
+    const size = Buffer.byteLength(text, 'utf8');
+    if (size > room) await this.flush();
+    if (size <= this.buffer.byteLength) this.used += this.buffer.write(text, this.used, 'utf8');
+    else await writeAll(this.handle, Buffer.from(text, 'utf8'));
+  }
+
+  private async appendBytes(bytes: Uint8Array): Promise<void> {
+    if (bytes.byteLength === 0) return;
+    if (bytes.byteLength > this.buffer.byteLength - this.used) await this.flush();
+    if (bytes.byteLength > this.buffer.byteLength) return writeAll(this.handle, bytes);
+    this.buffer.set(bytes, this.used);
+    this.used += bytes.byteLength;
   }
 
   async flush(): Promise<void> {
-    if (this.pending.length === 0) return;
-    const buffers = bytesOf(this.pending);
-    this.pending = [];
-    this.size = 0;
-    await this.handle.writev(buffers);
+    if (this.used === 0) return;
+    await writeAll(this.handle, this.buffer.subarray(0, this.used));
+    this.used = 0;
   }
 
   async close(): Promise<void> {
@@ -73,8 +94,17 @@ class Appender {
   }
 }
 
-/** Characters or bytes gathered before an appender writes them out. Default 256 Ki: few writes, little memory. */
-const DEFAULT_FLUSH_SIZE = 1 << 18;
+/** Writes every byte: a write may take fewer than it was given. */
+async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  let written = 0;
+  while (written < bytes.byteLength) {
+    const { bytesWritten } = await handle.write(bytes, written, bytes.byteLength - written);
+    written += bytesWritten;
+  }
+}
+
+/** Bytes an appender gathers before writing them out: few writes, and a fixed 256 KiB for each output file. */
+const APPENDER_BUFFER_BYTES = 1 << 18;
 /** Generic tables and texts written at once: they are small, and writing them one by one would wait on each. */
 const FILE_WRITES_IN_FLIGHT = 16;
 
@@ -82,34 +112,15 @@ const FILE_WRITES_IN_FLIGHT = 16;
 const GENERIC_NAME = /^([0-9a-f]{12})-(\d+)\.csv$/;
 const TEXT_NAME = /^([0-9a-f]{12})\.txt$/;
 
-/** The chunks as byte arrays for one `writev`: runs of strings joined and encoded once, bytes as they are. */
-function bytesOf(chunks: readonly Text[]): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  let strings: string[] = [];
-  const encodeStrings = (): void => {
-    if (strings.length > 0) out.push(Buffer.from(strings.join(''), 'utf8'));
-    strings = [];
-  };
-  for (const chunk of chunks) {
-    if (typeof chunk === 'string') strings.push(chunk);
-    else {
-      encodeStrings();
-      out.push(chunk);
-    }
-  }
-  encodeStrings();
-  return out;
-}
-
 function tempOf(outDir: string, path: string): string {
   const target = join(outDir, path);
   return join(dirname(target), `.${basename(target)}.${process.pid}.batch.tmp`);
 }
 
-async function openAppender(outDir: string, path: string, head: string): Promise<Appender> {
+async function openAppender(outDir: string, path: string, head: string, bufferBytes: number): Promise<Appender> {
   const temp = tempOf(outDir, path);
   await mkdir(dirname(temp), { recursive: true });
-  const appender = new Appender(path, temp, await open(temp, 'w'), DEFAULT_FLUSH_SIZE);
+  const appender = new Appender(path, temp, await open(temp, 'w'), bufferBytes);
   await appender.append(head);
   return appender;
 }
@@ -135,13 +146,15 @@ export class BatchWriter {
     private readonly resourceLines: Appender,
   ) {}
 
-  static async open(outDir: string, options: WriteOptions): Promise<BatchWriter> {
+  /** `bufferBytes`: what each output file gathers before it is written (tests use a few bytes, to reach every edge). */
+  static async open(outDir: string, options: WriteOptions, bufferBytes = APPENDER_BUFFER_BYTES): Promise<BatchWriter> {
     for (const dir of ['', 'tables', GENERIC_TABLES_DIR, TEXT_DIR]) await removeDeadTemps(join(outDir, dir));
     const fixed = csvResources([], options.indicators ?? INDICATOR_SET);
     const csvs = new Map<string, Appender>();
-    for (const r of fixed) csvs.set(r.path, await openAppender(outDir, r.path, csvHeader(r.fields)));
-    const jsonl = await openAppender(outDir, REPORTS_JSONL_PATH, '');
-    const resourceLines = await openAppender(outDir, 'datapackage-resources.jsonl', '');
+    const appender = (path: string, head: string): Promise<Appender> => openAppender(outDir, path, head, bufferBytes);
+    for (const r of fixed) csvs.set(r.path, await appender(r.path, csvHeader(r.fields)));
+    const jsonl = await appender(REPORTS_JSONL_PATH, '');
+    const resourceLines = await appender('datapackage-resources.jsonl', '');
     return new BatchWriter(outDir, options, fixed, csvs, jsonl, resourceLines);
   }
 
@@ -176,7 +189,9 @@ export class BatchWriter {
   /** Starts writing one small file (a generic table or a text); waits only when too many writes are under way. */
   private async startWrite(path: string, content: Text): Promise<void> {
     if (this.failure !== null) throw this.failure;
-    const writing: Promise<void> = writeAtomic(join(this.outDir, path), content)
+    // A copy of bytes (not `slice`, which on a Buffer is a view): the write outlives this call, and the caller may reuse its buffer.
+    const own = typeof content === 'string' ? content : new Uint8Array(content);
+    const writing: Promise<void> = writeAtomic(join(this.outDir, path), own)
       .catch((error: unknown) => void (this.failure ??= error))
       .finally(() => this.writing.delete(writing));
     this.writing.add(writing);

@@ -76,17 +76,24 @@ describe('BatchWriter', () => {
     expect(cached[0]!.jsonl.head).toBeInstanceOf(Uint8Array);
     const batchChecks: CheckResult[] = [{ checkId: 'S1', table: 'requests', subject: 'col=total', expected: 5, actual: 6, status: 'fail', note: '申请 "quoted", comma' }];
     // Enough rounds that every big file is flushed several times, with strings and bytes mixed in one flush.
-    const write = async (out: string, all: readonly ReportParts[]) => {
-      const writer = await BatchWriter.open(out, OPTIONS);
+    const write = async (out: string, all: readonly ReportParts[], bufferBytes?: number) => {
+      const writer = await BatchWriter.open(out, OPTIONS, bufferBytes);
       for (let round = 0; round < 40; round++) for (const parts of all) await writer.addParts(parts, round % 3 === 0 ? batchChecks : []);
       return writer.finish();
     };
     const fromStrings = await write(join(root, 'strings'), rendered);
     const fromBytes = await write(join(root, 'bytes'), cached);
+    // Buffers far smaller than most pieces, and one near their size: pieces larger than the buffer, and flushes
+    // that fall inside a row, give the same bytes.
+    const fromSmall = await write(join(root, 'small'), cached, 7);
+    const fromMiddle = await write(join(root, 'middle'), rendered, 3_000);
     expect(fromBytes).toEqual(fromStrings);
     const files = await filesUnder(join(root, 'strings'));
-    expect(await filesUnder(join(root, 'bytes'))).toEqual(files);
-    for (const file of files) expect((await readFile(join(root, 'bytes', file))).equals(await readFile(join(root, 'strings', file))), file).toBe(true);
+    for (const other of ['bytes', 'small', 'middle']) {
+      expect(await filesUnder(join(root, other))).toEqual(files);
+      for (const file of files) expect((await readFile(join(root, other, file))).equals(await readFile(join(root, 'strings', file))), `${other}/${file}`).toBe(true);
+    }
+    expect([fromSmall, fromMiddle]).toEqual([fromStrings, fromStrings]);
     expect((await readFile(join(root, 'bytes', 'cells.csv'))).byteLength).toBeGreaterThan(4 << 18);
     expect((await readFile(join(root, 'bytes', 'checks.csv'), 'utf8')).split('申请 ""quoted"", comma').length - 1).toBe(14 * reports.length);
   });

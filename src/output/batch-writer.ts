@@ -7,7 +7,7 @@
  * cache carry their text as bytes, which are copied to the files as they are, never decoded.
  */
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { csvHeader, type CsvResource } from './csv.js';
@@ -112,6 +112,15 @@ const FILE_WRITES_IN_FLIGHT = 16;
 const GENERIC_NAME = /^([0-9a-f]{12})-(\d+)\.csv$/;
 const TEXT_NAME = /^([0-9a-f]{12})\.txt$/;
 
+/**
+ * Writes a small file unless it holds these bytes already: a resumed batch finds the files of the reports it
+ * takes from the cache in place, and reading one costs less than creating it again.
+ */
+async function writeUnlessSame(path: string, bytes: Buffer): Promise<void> {
+  const existing = await readFile(path).catch(() => null);
+  if (existing === null || !existing.equals(bytes)) await writeAtomic(path, bytes);
+}
+
 function tempOf(outDir: string, path: string): string {
   const target = join(outDir, path);
   return join(dirname(target), `.${basename(target)}.${process.pid}.batch.tmp`);
@@ -189,9 +198,9 @@ export class BatchWriter {
   /** Starts writing one small file (a generic table or a text); waits only when too many writes are under way. */
   private async startWrite(path: string, content: Text): Promise<void> {
     if (this.failure !== null) throw this.failure;
-    // A copy of bytes (not `slice`, which on a Buffer is a view): the write outlives this call, and the caller may reuse its buffer.
-    const own = typeof content === 'string' ? content : new Uint8Array(content);
-    const writing: Promise<void> = writeAtomic(join(this.outDir, path), own)
+    // A copy of the bytes: the write outlives this call, and the caller may reuse its buffer.
+    const own = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+    const writing: Promise<void> = writeUnlessSame(join(this.outDir, path), own)
       .catch((error: unknown) => void (this.failure ??= error))
       .finally(() => this.writing.delete(writing));
     this.writing.add(writing);

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractReport } from '../../src/extract-report.js';
@@ -114,6 +114,26 @@ describe('BatchWriter', () => {
     expect(generic.filter((f) => f.startsWith(reports[0]!.id))).toHaveLength(reports[0]!.genericTables.length);
     expect((await readFile(join(out, 'reports.csv'), 'utf8')).split('\n')).toHaveLength(3);
     expect((await readdir(out)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('leaves a generic table or text that already holds the same bytes as it is, and rewrites one that differs', async () => {
+    const out = await tempDir('nianbao-batch-writer-');
+    const writeAll = async () => {
+      const writer = await BatchWriter.open(out, OPTIONS);
+      for (const report of reports) await writer.add(report);
+      await writer.finish();
+    };
+    await writeAll();
+    const [same, changed] = (await filesUnder(out)).filter((f) => f.startsWith('tables_generic/'));
+    const text = (await filesUnder(out)).find((f) => f.startsWith('text/'))!;
+    const expected = await readFile(join(out, changed!), 'utf8');
+    await writeFile(join(out, changed!), 'edited by hand\n');
+    const before = await Promise.all([same!, text, changed!].map((f) => stat(join(out, f))));
+    await writeAll();
+    const after = await Promise.all([same!, text, changed!].map((f) => stat(join(out, f))));
+    expect(after.slice(0, 2).map((s) => s.ino)).toEqual(before.slice(0, 2).map((s) => s.ino));
+    expect(after[2]!.ino).not.toBe(before[2]!.ino);
+    expect(await readFile(join(out, changed!), 'utf8')).toBe(expected);
   });
 
   it('removes temporary files of killed runs, and only theirs', async () => {

@@ -92,27 +92,28 @@ async function unreadSource(file: InputFile): Promise<SourceInfo> {
 async function readInput(file: InputFile, limits: BatchLimits): Promise<Uint8Array<ArrayBuffer>> {
   const handle = await open(file.path, 'r');
   try {
-    const { size } = await handle.stat();
-    if (size > limits.maxFileBytes) throw new FileTooLargeError(tooLargeText(size, limits));
-    // Read straight into an array buffer of its own: it is moved, not copied, to the worker.
-    const bytes = new Uint8Array(new ArrayBuffer(size));
-    let filled = 0;
-    while (filled < size) {
-      const { bytesRead } = await handle.read(bytes, filled, size - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
+    const info = await handle.stat();
+    if (info.size > limits.maxFileBytes) throw new FileTooLargeError(tooLargeText(info.size, limits));
+    if (info.isFile()) {
+      // Read straight into an array buffer of its own: it is moved, not copied, to the worker.
+      const bytes = new Uint8Array(new ArrayBuffer(info.size));
+      let filled = 0;
+      while (filled < info.size) {
+        const { bytesRead } = await handle.read(bytes, filled, info.size - filled, filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      const more = await handle.read(new Uint8Array(1), 0, 1, filled);
+      if (filled === info.size && more.bytesRead === 0) return bytes;
     }
-    // A file that changed size while it was read is read again whole, as it is now.
-    const extra = await handle.read(new Uint8Array(1), 0, 1, filled);
-    if (filled === size && extra.bytesRead === 0) return bytes;
   } finally {
     await handle.close();
   }
-  return readChangedInput(file, limits);
+  return readWhole(file, limits);
 }
 
-/** A file that changed while it was read: read in one go, within the size limit. */
-async function readChangedInput(file: InputFile, limits: BatchLimits): Promise<Uint8Array<ArrayBuffer>> {
+/** A pipe (`<(…)`) or device has no size to read up to, and a file that changed while it was read is read again: in one go. */
+async function readWhole(file: InputFile, limits: BatchLimits): Promise<Uint8Array<ArrayBuffer>> {
   const data = await readFile(file.path);
   if (data.length > limits.maxFileBytes) throw new FileTooLargeError(tooLargeText(data.length, limits));
   const bytes = new Uint8Array(new ArrayBuffer(data.length));

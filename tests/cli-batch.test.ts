@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,5 +76,20 @@ describe('nianbao extract: batch options', () => {
     expect(code).toBe(0);
     expect(stderr).toMatch(/^\[\d\/2\] ok .*甲 乡\.txt$/m);
     expect(csvRecords(await readFile(join(out, 'reports.csv'), 'utf8'))).toHaveLength(2);
+  });
+
+  it('reads a file given as a pipe, as bash hands over <(cat file)', async () => {
+    const { root, a } = await twoSeeds();
+    const out = join(root, 'out');
+    const command = `exec "$0" --import tsx src/cli.ts extract <(cat "$1") --out "$2" --workers 1 --quiet`;
+    const child = spawn('bash', ['-c', command, process.execPath, a, out], { cwd: ROOT });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code, stderr).toBe(0);
+    const rows = csvRecords(await readFile(join(out, 'reports.csv'), 'utf8'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.status).toMatch(/^(ok|partial)$/);
+    expect(rows[0]!.sha256).toBe(createHash('sha256').update(await readFile(a)).digest('hex'));
   });
 });

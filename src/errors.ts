@@ -86,6 +86,11 @@ export class SettingsError extends Error {
   override readonly name = 'SettingsError';
 }
 
+/** A byte count in the words of an error message ("50 MB"). */
+export function megabytes(n: number): string {
+  return `${Math.round(n / 1_000_000)} MB`;
+}
+
 export function isNianbaoError(e: unknown): e is NianbaoError {
   return e instanceof NianbaoError;
 }

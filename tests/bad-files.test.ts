@@ -24,6 +24,7 @@ const READ = /^(ok|partial|not_a_report)$/;
  */
 const EXPECTED: Readonly<Record<string, readonly [string | RegExp, RegExp | null]>> = {
   'bad/doc-renamed.docx': [READ, null],
+  'bad/flate-bomb.pdf': ['failed', /^too large: a stream decodes to more than 64 MB \(limit\)$/],
   'bad/gbk-report.txt': [/^(ok|partial)$/, null],
   'bad/huge-xml-part.docx': ['failed', /^ran out of memory \(more than the 384 MB a worker may use; --max-memory raises it\)$/],
   'bad/image-only.pdf': ['failed', /^scanned PDF: no text layer$/],

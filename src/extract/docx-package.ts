@@ -7,8 +7,8 @@
  */
 import type { Document as XmlDocument } from 'domhandler';
 import { attr, childrenNamed, decodeXml, parseWordXml } from './docx-xml.js';
-import { inflateEntry, megabytes, readZipDirectory, type ZipEntry } from './zip-directory.js';
-import { FileTooLargeError, InvalidFileError, WrongFormatError } from '../errors.js';
+import { inflateEntry, readZipDirectory, type ZipEntry } from './zip-directory.js';
+import { FileTooLargeError, InvalidFileError, megabytes, WrongFormatError } from '../errors.js';
 
 export type PartLimits = {
   /** Largest inflated size of one part (bytes). */

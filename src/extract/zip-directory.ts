@@ -4,7 +4,7 @@
  * size before a library inflates it (a zip bomb declares small sizes or simply huge ones).
  */
 import { inflateRawSync } from 'node:zlib';
-import { EncryptedFileError, FileTooLargeError, InvalidFileError } from '../errors.js';
+import { EncryptedFileError, FileTooLargeError, InvalidFileError, megabytes } from '../errors.js';
 
 export type ZipEntry = {
   readonly name: string;
@@ -156,10 +156,6 @@ function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   return bytes.subarray(start, end);
 }
 
-/** A byte count in the words of an error message ("50 MB"). */
-export function megabytes(n: number): string {
-  return `${Math.round(n / 1_000_000)} MB`;
-}
 
 /** Inflates one entry, refusing to produce more than maxBytes whatever the directory declared. */
 export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): Uint8Array {

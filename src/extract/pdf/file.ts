@@ -7,7 +7,8 @@
  */
 import { Buffer } from 'node:buffer';
 import { createDecryptor, type Decryptor } from './crypt.js';
-import { decodeFilters, filterSteps } from './filters.js';
+import { FileTooLargeError, megabytes } from '../../errors.js';
+import { decodeFilters, filterSteps, MAX_STREAM_BYTES } from './filters.js';
 import { ObjectStream } from './object-streams.js';
 import { Dict, isDict, isName, isStream, Ref, Stream, UnsupportedPdfError, type PdfPageInfo, type PdfResolver, type PdfValue } from './objects.js';
 import { collectPages, pageFromParents, pageInfo, type PageNode } from './page-tree.js';
@@ -20,9 +21,23 @@ export interface PdfFile extends PdfResolver {
   page(index: number): PdfPageInfo;
 }
 
-/** Opens a PDF from its bytes. Throws EncryptedFileError (a user password is needed) or UnsupportedPdfError. */
-export function openPdf(bytes: Uint8Array): PdfFile {
-  return new OpenPdf(plainBytes(bytes));
+/** How much decoded stream data a file may make: decompression bombs fail the file instead of filling memory. */
+export type PdfLimits = {
+  /** What one stream may decode to. */
+  readonly maxStreamBytes: number;
+  /** What all the streams a file decodes may add up to (they stay cached while the file is read). */
+  readonly maxDecodedBytes: number;
+};
+
+/** Far above any report seen: the corpus's largest file decodes 5.6 MB of streams in all, 4.4 MB in one. */
+export const DEFAULT_PDF_LIMITS: PdfLimits = Object.freeze({ maxStreamBytes: MAX_STREAM_BYTES, maxDecodedBytes: 256_000_000 });
+
+/**
+ * Opens a PDF from its bytes. Throws EncryptedFileError (a user password is needed) or UnsupportedPdfError,
+ * and FileTooLargeError (then or while pages are read) when its streams decode past the limits.
+ */
+export function openPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): PdfFile {
+  return new OpenPdf(plainBytes(bytes), limits);
 }
 
 /** Reference chains longer than this are loops. */
@@ -37,6 +52,8 @@ class OpenPdf implements PdfFile {
   private readonly loading = new Set<number>();
   private readonly objectStreams = new Map<number, ObjectStream | null>();
   private readonly decoded = new WeakMap<Stream, Uint8Array>();
+  /** Bytes of all the streams decoded so far. */
+  private decodedBytes = 0;
   private decryptor: Decryptor | undefined;
   /** Objects whose strings are never encrypted: the /Encrypt dictionary. */
   private readonly clearObjects = new Set<number>();
@@ -48,7 +65,10 @@ class OpenPdf implements PdfFile {
   private readonly getValue = this.get.bind(this);
   private readonly streamLengthOf = this.streamLength.bind(this);
 
-  constructor(private readonly data: Uint8Array) {
+  constructor(
+    private readonly data: Uint8Array,
+    private readonly limits: PdfLimits,
+  ) {
     this.xref = readXrefIfSound(data) ?? NO_XREF;
     if (this.xref === NO_XREF) this.rebuild();
     if (!this.xref.entries.size) throw new UnsupportedPdfError('no objects found: not a readable PDF');
@@ -93,7 +113,11 @@ class OpenPdf implements PdfFile {
       const name = crypt ? get(crypt.params?.raw('Name')) : undefined;
       raw = this.decryptor.stream(raw, stream.ref.num, stream.ref.gen, crypt ? (isName(name) ? name.name : 'Identity') : undefined);
     }
-    const out = plainBytes(decodeFilters(raw, steps, get));
+    const out = plainBytes(decodeFilters(raw, steps, get, this.limits.maxStreamBytes));
+    this.decodedBytes += out.byteLength;
+    if (this.decodedBytes > this.limits.maxDecodedBytes) {
+      throw new FileTooLargeError(`too large: its streams decode to more than ${megabytes(this.limits.maxDecodedBytes)} in all (limit)`);
+    }
     this.decoded.set(stream, out);
     return out;
   }

@@ -7,6 +7,7 @@ import { predefinedCMap } from './bcmap.js';
 import type { CMap } from './cmap-data.js';
 import { parseCMap } from './cmap.js';
 import { isName, isNumber, isStream, type PdfResolver, type PdfValue, type Stream } from './objects.js';
+import { FileTooLargeError } from '../../errors.js';
 
 /** Code → text, or undefined when the map has nothing for the code. */
 export type TextSource = { text(code: number): string | undefined };
@@ -32,7 +33,8 @@ export function readToUnicode(resolver: PdfResolver, value: PdfValue | undefined
   let cmap: CMap;
   try {
     cmap = streamCMap(resolver, value, cache, 0);
-  } catch {
+  } catch (e) {
+    if (e instanceof FileTooLargeError) throw e; // a decompression bomb fails the file
     return undefined;
   }
   return cmap.hasTexts ? cmap : undefined;

@@ -8,6 +8,7 @@
 import { constants, inflateSync } from 'node:zlib';
 import { GLYPH_UNITS } from './font-glyphs.js';
 import { isName, type PdfResolver, type Stream } from './objects.js';
+import { FileTooLargeError } from '../../errors.js';
 
 /** Compressed bytes inflated first; enough for the table directory, 'head' and 'hhea' of common subsets. */
 const PREFIX_BYTES = 2048;
@@ -29,7 +30,8 @@ const MORE = 'more';
 
 /**
  * The program's hhea ascender/descender over head's unitsPerEm (glyph units); undefined when
- * unreadable. Never throws: a damaged program costs the extent only (the descriptor's is used).
+ * unreadable. A damaged program costs the extent only (the descriptor's is used); only a decompression
+ * bomb throws (FileTooLargeError).
  */
 export function programExtent(resolver: PdfResolver, program: Stream): Extent | undefined {
   const prefix = inflatedPrefix(resolver, program);
@@ -38,7 +40,8 @@ export function programExtent(resolver: PdfResolver, program: Stream): Extent | 
   try {
     const full = readExtent(resolver.streamData(program));
     return full === MORE ? undefined : full;
-  } catch {
+  } catch (e) {
+    if (e instanceof FileTooLargeError) throw e; // a decompression bomb fails the file
     return undefined;
   }
 }

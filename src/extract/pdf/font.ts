@@ -12,6 +12,7 @@ import type { FontCache, GlyphInfo, PdfFont } from './font-model.js';
 import { DEFAULT_FONT_SETTINGS, type FontSettings } from './font-settings.js';
 import { createSimpleFont } from './font-simple.js';
 import { Dict, isDict, isName, Ref, UnsupportedPdfError, type PdfResolver, type PdfValue } from './objects.js';
+import { FileTooLargeError } from '../../errors.js';
 
 const NO_GLYPHS: readonly GlyphInfo[] = Object.freeze([]);
 
@@ -75,7 +76,8 @@ function buildFont(resolver: PdfResolver, dict: PdfValue | undefined, settings: 
     }
   } catch (e) {
     // Whatever stops a font from loading (unsupported data, or data damaged in a way we did not
-    // foresee) sends the file to pdf.js instead of failing it.
+    // foresee) sends the file to pdf.js instead of failing it; a decompression bomb fails it.
+    if (e instanceof FileTooLargeError) throw e;
     const reason = e instanceof Error ? e.message : String(e);
     return new UnsupportedFont(`font: ${reason}`, settings);
   }

@@ -1,15 +1,25 @@
 /**
  * The small stream filters of PDF 32000-1 §7.4: ASCIIHexDecode, ASCII85Decode, LZWDecode and
- * RunLengthDecode. Each reads up to its end-of-data marker (or the end) and never throws:
- * damaged data gives what could be decoded.
+ * RunLengthDecode. Each reads up to its end-of-data marker (or the end) and never throws for damaged data:
+ * it gives what could be decoded. Those that can expand their input throw FileTooLargeError past `maxBytes`.
  */
-/** A growable byte buffer. */
+import { FileTooLargeError, megabytes } from '../../errors.js';
+
+/** The error for a stream that decodes to more than its limit: a decompression bomb, which fails the file. */
+export function streamTooLarge(maxBytes: number): FileTooLargeError {
+  return new FileTooLargeError(`too large: a stream decodes to more than ${megabytes(maxBytes)} (limit)`);
+}
+
+/** A growable byte buffer that refuses to grow past its limit. */
 class ByteSink {
   private buf: Uint8Array;
   length = 0;
 
-  constructor(capacity: number) {
-    this.buf = new Uint8Array(Math.max(16, capacity));
+  constructor(
+    capacity: number,
+    private readonly maxBytes = Number.POSITIVE_INFINITY,
+  ) {
+    this.buf = new Uint8Array(Math.max(16, Math.min(capacity, maxBytes)));
   }
 
   push(byte: number): void {
@@ -33,7 +43,8 @@ class ByteSink {
   }
 
   private grow(extra: number): void {
-    const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.length + extra));
+    if (this.length + extra > this.maxBytes) throw streamTooLarge(this.maxBytes);
+    const bigger = new Uint8Array(Math.min(Math.max(this.buf.length * 2, this.length + extra), this.maxBytes));
     bigger.set(this.buf.subarray(0, this.length));
     this.buf = bigger;
   }
@@ -61,8 +72,8 @@ export function asciiHexDecode(data: Uint8Array): Uint8Array {
 }
 
 /** ASCII base-85: groups of five digits '!'..'u' make four bytes; 'z' stands for four zeros; '~>' ends. */
-export function ascii85Decode(data: Uint8Array): Uint8Array {
-  const out = new ByteSink(Math.ceil((data.length * 4) / 5));
+export function ascii85Decode(data: Uint8Array, maxBytes?: number): Uint8Array {
+  const out = new ByteSink(Math.ceil((data.length * 4) / 5), maxBytes);
   let value = 0;
   let count = 0;
   for (let i = 0; i < data.length; i++) {
@@ -91,8 +102,8 @@ export function ascii85Decode(data: Uint8Array): Uint8Array {
 }
 
 /** RunLengthDecode: a length byte n < 128 copies n + 1 bytes, n > 128 repeats one byte 257 − n times, 128 ends. */
-export function runLengthDecode(data: Uint8Array): Uint8Array {
-  const out = new ByteSink(data.length * 2);
+export function runLengthDecode(data: Uint8Array, maxBytes?: number): Uint8Array {
+  const out = new ByteSink(data.length * 2, maxBytes);
   let i = 0;
   while (i < data.length) {
     const n = data[i++]!;
@@ -116,8 +127,8 @@ const LZW_FIRST_ENTRY = 258;
 const LZW_MIN_WIDTH = 9;
 
 /** LZWDecode with 9- to 12-bit codes; `earlyChange` 1 (the default) widens codes one entry early. */
-export function lzwDecode(data: Uint8Array, earlyChange: number): Uint8Array {
-  const out = new ByteSink(data.length * 3);
+export function lzwDecode(data: Uint8Array, earlyChange: number, maxBytes?: number): Uint8Array {
+  const out = new ByteSink(data.length * 3, maxBytes);
   // Every table entry is a run of bytes already written: its start in the output and its length.
   const entryStart = new Int32Array(LZW_MAX_CODES);
   const entryLength = new Int32Array(LZW_MAX_CODES);

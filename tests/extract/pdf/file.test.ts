@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { EncryptedFileError } from '../../../src/errors.js';
+import { EncryptedFileError, FileTooLargeError } from '../../../src/errors.js';
 import { readOperations } from '../../../src/extract/pdf/content-lexer.js';
-import { openPdf, type PdfFile } from '../../../src/extract/pdf/file.js';
+import { DEFAULT_PDF_LIMITS, openPdf, type PdfFile } from '../../../src/extract/pdf/file.js';
 import { isStream, UnsupportedPdfError, type Dict, type Name, type Stream } from '../../../src/extract/pdf/objects.js';
 import { readXref } from '../../../src/extract/pdf/xref.js';
 import { buildPdf, onePage, stream } from './pdf-builder.js';
@@ -93,6 +93,17 @@ describe('openPdf on real files', () => {
   it('throws UnsupportedPdfError for the truncated file: the rebuilt xref finds no page tree', () => {
     expect(() => open(`${FIXTURES}pdf/truncated.pdf`)).toThrow(UnsupportedPdfError);
     expect(() => open(`${FIXTURES}pdf/truncated.pdf`)).toThrow('no pages found');
+  });
+
+  it('stops a decompression bomb, and a file whose streams add up past the limit, with FileTooLargeError', () => {
+    expect(() => operators(open(`${FIXTURES}bad/flate-bomb.pdf`), 0)).toThrow(/^too large: a stream decodes to more than 64 MB \(limit\)$/);
+    // pages-2000.pdf decodes ~0.3 MB of content in all, ~150 bytes a page.
+    const pages = new Uint8Array(readFileSync(`${FIXTURES}bad/pages-2000.pdf`));
+    const allPages = (pdf: PdfFile): number => Array.from({ length: pdf.pageCount }, (_, i) => operators(pdf, i).length).reduce((a, b) => a + b, 0);
+    expect(allPages(openPdf(pages))).toBeGreaterThan(2000);
+    const tight = (): number => allPages(openPdf(pages, { ...DEFAULT_PDF_LIMITS, maxDecodedBytes: 100_000 }));
+    expect(tight).toThrow(FileTooLargeError);
+    expect(tight).toThrow(/^too large: its streams decode to more than \d+ MB in all \(limit\)$/);
   });
 });
 

@@ -1,5 +1,6 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { FileTooLargeError } from '../../../src/errors.js';
 import { decodeFilters, filterSteps, inflate, type Getter } from '../../../src/extract/pdf/filters.js';
 import { Lexer } from '../../../src/extract/pdf/lexer.js';
 import { Dict, UnsupportedPdfError, type PdfValue } from '../../../src/extract/pdf/objects.js';
@@ -12,9 +13,9 @@ const latin = (b: Uint8Array): string => Buffer.from(b).toString('latin1');
 const direct: Getter = (v: PdfValue | undefined) => v;
 
 /** Decodes `data` with the filters of the stream dictionary written as `dict`. */
-function decode(dict: string, data: Uint8Array): Uint8Array {
+function decode(dict: string, data: Uint8Array, maxBytes?: number): Uint8Array {
   const d = new Parser(new Lexer(bytes(dict)), true).readValue() as Dict;
-  return decodeFilters(data, filterSteps(d, direct), direct);
+  return decodeFilters(data, filterSteps(d, direct), direct, maxBytes);
 }
 
 describe('simple filters', () => {
@@ -103,3 +104,64 @@ describe('predictors', () => {
     expect([...data]).toEqual([0, 0, 1, 0, 0, 0, 1, 5]);
   });
 });
+
+describe('decompression bombs', () => {
+  const tooLarge = /^too large: a stream decodes to more than 1 MB \(limit\)$/;
+  const limit = 1_000_000;
+
+  it('stops a FlateDecode stream at the limit, whole or damaged, without trying prefixes of it', () => {
+    const zeros = new Uint8Array(deflateSync(Buffer.alloc(limit + 1)));
+    expect(zeros.length).toBeLessThan(2_000);
+    expect(decode('<< /Filter /FlateDecode >>', zeros, limit + 1)).toHaveLength(limit + 1);
+    expect(() => decode('<< /Filter /FlateDecode >>', zeros, limit)).toThrow(FileTooLargeError);
+    expect(() => decode('<< /Filter /FlateDecode >>', zeros, limit)).toThrow(tooLarge);
+    const badHeader = zeros.slice();
+    badHeader[0] = 0;
+    expect(() => inflate(badHeader, limit)).toThrow(tooLarge);
+    expect(() => inflate(zeros.subarray(0, zeros.length - 10), limit / 2)).toThrow(FileTooLargeError);
+  });
+
+  it('stops the filters that expand their input: RunLength, ASCII85 (z) and LZW', () => {
+    const runs = Uint8Array.from({ length: 2 * 8_000 }, (_, i) => (i % 2 === 0 ? 129 : 0x20)); // 128 bytes per 2
+    expect(decode('<< /Filter /RunLengthDecode >>', runs, 1_024_000)).toHaveLength(1_024_000);
+    expect(() => decode('<< /Filter /RunLengthDecode >>', runs, limit)).toThrow(tooLarge);
+    const zs = bytes(`${'z'.repeat(300_000)}~>`);
+    expect(() => decode('<< /Filter /ASCII85Decode >>', zs, limit)).toThrow(tooLarge);
+    // LZW of one byte repeated: each code stands for one byte more than the one before.
+    const lzw = lzwRepeated(2_000);
+    expect(lzwDecode(lzw, 1).length).toBeGreaterThan(limit);
+    expect(() => decode('<< /Filter /LZWDecode >>', lzw, limit)).toThrow(tooLarge);
+  });
+});
+
+/** LZW codes (9–12 bits, early change) for 'a' repeated: 97, then 258, 259, … each one byte longer. */
+function lzwRepeated(codes: number): Uint8Array {
+  const out: number[] = [];
+  let bits = 0;
+  let count = 0;
+  const put = (code: number, width: number): void => {
+    bits = (bits << width) | code;
+    count += width;
+    while (count >= 8) {
+      out.push((bits >>> (count - 8)) & 0xff);
+      count -= 8;
+    }
+    bits &= (1 << count) - 1;
+  };
+  // The table fills at 4096 entries; a clear code starts it again.
+  let next = 258;
+  put(97, 9);
+  for (let i = 0; i < codes; i++) {
+    const width = next + 1 >= 2048 ? 12 : next + 1 >= 1024 ? 11 : next + 1 >= 512 ? 10 : 9;
+    if (next >= 4095) {
+      put(256, width);
+      next = 258;
+      put(97, 9);
+      continue;
+    }
+    put(next, width);
+    next++;
+  }
+  if (count > 0) out.push((bits << (8 - count)) & 0xff);
+  return Uint8Array.from(out);
+}

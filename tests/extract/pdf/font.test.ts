@@ -4,9 +4,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { FileTooLargeError } from '../../../src/errors.js';
 import { createFontCache } from '../../../src/extract/pdf/font.js';
 import type { GlyphInfo, PdfFont } from '../../../src/extract/pdf/font-model.js';
-import { UnsupportedPdfError, type Dict, type PdfValue } from '../../../src/extract/pdf/objects.js';
+import { UnsupportedPdfError, type Dict, type PdfValue, type Stream } from '../../../src/extract/pdf/objects.js';
 import { dict, hex, latin1, MemoryResolver, names, stream } from './font-doubles.js';
 
 const pdfjsDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -215,6 +216,30 @@ describe('createFontCache', () => {
     for (const font of [type3, missing, noDescendant, unknownCMap]) {
       expect(font.decode(new Uint8Array())).toEqual([]);
       expect(() => font.decode(latin1('A'))).toThrow(UnsupportedPdfError);
+    }
+  });
+});
+
+describe('decompression bombs in fonts', () => {
+  /** A resolver whose streams all decode past the limit, as a bomb's do (OpenPdf throws this). */
+  class BombResolver extends MemoryResolver {
+    override streamData(_stream: Stream): Uint8Array {
+      throw new FileTooLargeError('too large: a stream decodes to more than 64 MB (limit)');
+    }
+  }
+
+  it('fail the file instead of sending it to pdf.js as a font nianbao cannot read', () => {
+    const unicode = toUnicode([['41', '4E00']], '<00> <FF>');
+    const program = stream({}, liberationSans);
+    const fonts: Record<string, Dict> = {
+      ToUnicode: dict({ Subtype: 'TrueType', BaseFont: 'X', ToUnicode: unicode, Encoding: 'WinAnsiEncoding' }),
+      FontFile2: dict({ Subtype: 'TrueType', BaseFont: 'X', Encoding: 'WinAnsiEncoding', FontDescriptor: dict({ Flags: 32, FontFile2: program }) }),
+    };
+    const use = (font: PdfFont): unknown => [font.decode(latin1('A')), font.ascent, font.descent];
+    for (const [where, font] of Object.entries(fonts)) {
+      expect(() => use(fontOf(font, new BombResolver())), where).toThrow(FileTooLargeError);
+      // Any other failure to read the stream is the font's own problem: it is read without it, or by pdf.js.
+      expect(() => use(fontOf(font)), where).not.toThrow();
     }
   });
 });

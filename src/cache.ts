@@ -12,7 +12,7 @@
  * The parts hold the report's reports.jsonl line, which reads back into the whole Report when one is needed
  * (a file renamed since, --xlsx, --review).
  */
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { YearInput } from './batch-checks.js';
 import { reportFromParts, type GenericPart, type ReportParts, type Text } from './output/report-parts.js';
@@ -207,8 +207,7 @@ export class ResultCache {
 
   /** The cached parts, or null when the entry is missing or damaged. Their big pieces are bytes of the entry. */
   async readParts(key: string): Promise<ReportParts | null> {
-    const bytes = await readFile(this.pathOf(key)).catch(() => null);
-    return bytes === null ? null : this.partsOfEntry(key, bytes);
+    return new EntryReader(this, 1).readParts(key);
   }
 
   /** The parts held by an entry's bytes, or null when they are not a whole entry of this version and key. */

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run bench`: builds a batch of real files in a temporary folder and measures nianbao on it — reports/s,
- * pages/s, peak memory, worker time per stage, the speed-up from 1 to N workers — and, when poppler's
+ * pages/s, peak memory (and how it compares with the first 1,000 files'), worker time per stage, the speed-up
+ * from 1 to N workers — and, when poppler's
  * `pdftotext` is installed, the CPU time of `pdftotext -layout` on the same PDFs in the same run. Each batch runs
  * in a child process of its own. Figures vary with the machine and its load: compare the ratios of one run.
  *
@@ -28,6 +29,8 @@ const REPO = fileURLToPath(new URL('..', import.meta.url));
 const MB = 1024 * 1024;
 /** Files in the default batch: enough that each worker's JIT warm-up (~5 s of CPU) weighs little on the speed-up. */
 const DEFAULT_FILES = 2000;
+/** The smaller batch whose peak memory the whole batch's is compared with: memory must not grow with the batch. */
+const MEMORY_BASE_FILES = 1000;
 
 type BenchOptions = { files: number; speedupFiles: number; workers: number; repeat: number; corpus: string; keep: boolean };
 
@@ -129,6 +132,17 @@ function batchLines(m: ChildMeasure, workers: number): string[] {
   ];
 }
 
+/** Peak RSS of the first MEMORY_BASE_FILES files against the whole batch's, in all and per worker. */
+function memoryLine(base: ChildMeasure, whole: ChildMeasure, workers: number): string {
+  const rss = (m: ChildMeasure): number => m.maxRssBytes / MB;
+  const change = (100 * (rss(whole) - rss(base))) / rss(base);
+  const perWorker = (m: ChildMeasure): string => fmt(rss(m) / workers, 0);
+  return (
+    `memory from ${base.files} to ${whole.files} files (${workers} workers): peak RSS ${fmt(rss(base), 0)} → ${fmt(rss(whole), 0)} MB ` +
+    `(${change >= 0 ? '+' : '−'}${fmt(Math.abs(change), 0)} %); per worker, main thread included: ${perWorker(base)} → ${perWorker(whole)} MB`
+  );
+}
+
 /** Where the CPU went: V8's helper threads compile (TurboFan) and collect garbage for the workers, beside them. */
 function threadLine(t: ThreadCpu): string {
   return `CPU ${fmt(t.startedMs / 1000)} s in worker threads, ${fmt(t.helperMs / 1000)} s in V8/libuv helper threads, ${fmt(t.mainMs / 1000)} s on the main thread`;
@@ -222,6 +236,11 @@ async function bench(opts: BenchOptions): Promise<void> {
     console.log(`batch: ${opts.files} files (${kindCounts(sources, opts.files)}) from ${sources.length} documents`);
     const main = await child(join(work, 'batch'), join(work, 'out-batch'), opts.workers);
     for (const line of batchLines(main, opts.workers)) console.log(line);
+    if (opts.files > MEMORY_BASE_FILES) {
+      await copyInto(join(work, 'memory-base'), batch.slice(0, MEMORY_BASE_FILES));
+      const base = await child(join(work, 'memory-base'), join(work, 'out-memory-base'), opts.workers);
+      console.log(memoryLine(base, main, opts.workers));
+    }
 
     await speedup(subset, work, opts, whole ? main : null);
 

@@ -15,15 +15,19 @@ export type Division = {
   readonly parent: string | null;
 };
 
+/** Divisions by a name (what resolving an agency name asks of an index). */
+export type DivisionLookup = { get(name: string): readonly Division[] | undefined };
+
 export type DivisionIndex = {
+  /** Provinces, cities and counties by code (townships are never looked up by code: no division lies inside one). */
   readonly byCode: ReadonlyMap<string, Division>;
   /** Provinces, cities and counties by full name, plus province short names (河北, 内蒙古). */
   readonly placeByName: ReadonlyMap<string, readonly Division[]>;
   /** Counties by name without their 县/区/市/旗 suffix (湟中县 → 湟中区 after a renaming). */
   readonly countyByCore: ReadonlyMap<string, readonly Division[]>;
-  readonly townshipByName: ReadonlyMap<string, readonly Division[]>;
+  readonly townshipByName: DivisionLookup;
   /** Townships by `townshipKey` (kind and core), so 汉东乡 finds 汉东回族乡. */
-  readonly townshipByKey: ReadonlyMap<string, readonly Division[]>;
+  readonly townshipByKey: DivisionLookup;
 };
 
 /** City-level rows that are placeholders, not places (direct-controlled municipalities, 省直辖县级). */
@@ -101,6 +105,87 @@ function push<K>(map: Map<K, Division[]>, key: K | null, division: Division): vo
   else list.push(division);
 }
 
+/** Strings end to end in one, found by position: one object instead of one per string. */
+class PackedStrings {
+  private readonly text: string;
+  private readonly starts: Int32Array;
+
+  constructor(strings: readonly string[]) {
+    this.text = strings.join('');
+    this.starts = new Int32Array(strings.length + 1);
+    strings.forEach((s, i) => (this.starts[i + 1] = this.starts[i]! + s.length));
+  }
+
+  get length(): number {
+    return this.starts.length - 1;
+  }
+
+  at(i: number): string {
+    return this.text.slice(this.starts[i], this.starts[i + 1]);
+  }
+}
+
+/** Keys sorted and packed, each with a number (a township's position); equal keys keep their input order. */
+class PackedKeys {
+  private readonly keys: PackedStrings;
+  private readonly values: Int32Array;
+
+  constructor(entries: readonly (readonly [string, number])[]) {
+    const sorted = [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    this.keys = new PackedStrings(sorted.map(([key]) => key));
+    this.values = Int32Array.from(sorted, ([, value]) => value);
+  }
+
+  /** The numbers stored under `key`, in input order (empty when none): a binary search. */
+  valuesOf(key: string): number[] {
+    let low = 0;
+    let high = this.keys.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.keys.at(mid) < key) low = mid + 1;
+      else high = mid;
+    }
+    const out: number[] = [];
+    for (let i = low; i < this.keys.length && this.keys.at(i) === key; i++) out.push(this.values[i]!);
+    return out;
+  }
+}
+
+/**
+ * The ~41,000 townships packed into a few strings and typed arrays, their divisions made on each hit. As objects
+ * (a Division with its strings each, and the map entries) they took about 40 MB of every worker's memory, which
+ * each major GC marked again.
+ */
+class TownshipTable {
+  private readonly codes: PackedStrings;
+  private readonly names: PackedStrings;
+  readonly byName: DivisionLookup;
+  readonly byKey: DivisionLookup;
+
+  constructor(rows: readonly RawRow[]) {
+    this.codes = new PackedStrings(rows.map((r) => r.code));
+    this.names = new PackedStrings(rows.map((r) => r.name));
+    const byName = new PackedKeys(rows.map((r, i) => [r.name, i] as const));
+    const keyed: (readonly [string, number])[] = [];
+    rows.forEach((r, i) => {
+      const key = townshipKey(r.name);
+      if (key !== null) keyed.push([key, i]);
+    });
+    const byKey = new PackedKeys(keyed);
+    this.byName = { get: (name) => this.divisions(byName.valuesOf(name)) };
+    this.byKey = { get: (key) => this.divisions(byKey.valuesOf(key)) };
+  }
+
+  private divisions(positions: readonly number[]): Division[] | undefined {
+    if (positions.length === 0) return undefined;
+    return positions.map((i) => {
+      const code = this.codes.at(i);
+      // The parent is the county: its code is the first 6 digits.
+      return { code, name: this.names.at(i), level: 'township', parent: code.slice(0, 6) };
+    });
+  }
+}
+
 /** Builds the indexes from rows; exported for tests on small literal data. */
 export function buildDivisionIndex(rows: {
   provinces: readonly RawRow[];
@@ -111,8 +196,6 @@ export function buildDivisionIndex(rows: {
   const byCode = new Map<string, Division>();
   const placeByName = new Map<string, Division[]>();
   const countyByCore = new Map<string, Division[]>();
-  const townshipByName = new Map<string, Division[]>();
-  const townshipByKey = new Map<string, Division[]>();
   for (const row of rows.provinces) {
     const d = addDivision(byCode, row, 'province', 0);
     push(placeByName, d.name, d);
@@ -127,12 +210,8 @@ export function buildDivisionIndex(rows: {
     push(placeByName, d.name, d);
     push(countyByCore, countyCore(d.name), d);
   }
-  for (const row of rows.townships) {
-    const d = addDivision(byCode, row, 'township', 6);
-    push(townshipByName, d.name, d);
-    push(townshipByKey, townshipKey(d.name), d);
-  }
-  return { byCode, placeByName, countyByCore, townshipByName, townshipByKey };
+  const townships = new TownshipTable(rows.townships);
+  return { byCode, placeByName, countyByCore, townshipByName: townships.byName, townshipByKey: townships.byKey };
 }
 
 let loaded: DivisionIndex | null = null;

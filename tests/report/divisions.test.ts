@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { resolveDivision } from '../../src/report/divisions.js';
-import { townshipKey } from '../../src/report/division-data.js';
+import { buildDivisionIndex, townshipKey } from '../../src/report/division-data.js';
 
 type Row = { code: string; name: string; areaCode?: string; cityCode?: string; provinceCode?: string };
 
@@ -160,5 +160,38 @@ describe('resolveDivision: departments, cities, provinces', () => {
 
   it('an empty agency gives nothing and says nothing', () => {
     expect(resolveDivision('  ', 'text')).toMatchObject({ code: null, messages: [] });
+  });
+});
+
+describe('buildDivisionIndex: the packed townships', () => {
+  const index = buildDivisionIndex({
+    provinces: [{ code: '63', name: '青海省' }],
+    cities: [{ code: '6301', name: '西宁市' }],
+    counties: [{ code: '630106', name: '湟中区' }, { code: '630121', name: '大通回族土族自治县' }],
+    townships: [
+      { code: '630121101', name: '城关镇' },
+      { code: '630106202', name: '汉东回族乡' },
+      { code: '630106101', name: '城关镇' },
+      { code: '630106001', name: '鲁沙尔镇' },
+    ],
+  });
+  const codes = (list: readonly { code: string }[] | undefined): string[] | undefined => list?.map((d) => d.code);
+
+  it('finds every township of a name, in the order of the data, with its county as parent', () => {
+    expect(index.townshipByName.get('城关镇')).toEqual([
+      { code: '630121101', name: '城关镇', level: 'township', parent: '630121' },
+      { code: '630106101', name: '城关镇', level: 'township', parent: '630106' },
+    ]);
+    expect(codes(index.townshipByName.get('鲁沙尔镇'))).toEqual(['630106001']);
+    expect(index.townshipByName.get('鲁沙尔')).toBeUndefined();
+    expect(index.townshipByName.get('城关')).toBeUndefined();
+    expect(index.townshipByName.get('')).toBeUndefined();
+  });
+
+  it('finds a township by kind and core, and keeps townships out of the code index', () => {
+    expect(index.townshipByKey.get('xiang:汉东')).toEqual([{ code: '630106202', name: '汉东回族乡', level: 'township', parent: '630106' }]);
+    expect(codes(index.townshipByKey.get('zhen:城关'))).toEqual(['630121101', '630106101']);
+    expect(index.townshipByKey.get('zhen:汉东')).toBeUndefined();
+    expect([...index.byCode.keys()]).toEqual(['63', '6301', '630106', '630121']);
   });
 });

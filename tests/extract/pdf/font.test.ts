@@ -231,9 +231,18 @@ describe('decompression bombs in fonts', () => {
   it('fail the file instead of sending it to pdf.js as a font nianbao cannot read', () => {
     const unicode = toUnicode([['41', '4E00']], '<00> <FF>');
     const program = stream({}, liberationSans);
+    const encodingCMap = stream({}, '/CIDInit /ProcSet findresource begin begincmap\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n1 begincidrange <0000> <FFFF> 0 endcidrange\nendcmap end');
     const fonts: Record<string, Dict> = {
       ToUnicode: dict({ Subtype: 'TrueType', BaseFont: 'X', ToUnicode: unicode, Encoding: 'WinAnsiEncoding' }),
       FontFile2: dict({ Subtype: 'TrueType', BaseFont: 'X', Encoding: 'WinAnsiEncoding', FontDescriptor: dict({ Flags: 32, FontFile2: program }) }),
+      // An embedded encoding CMap is read while the font loads, where any other error makes an unsupported font.
+      'Type0 /Encoding stream': dict({
+        Subtype: 'Type0',
+        BaseFont: 'X',
+        Encoding: encodingCMap,
+        ToUnicode: toUnicode([['0041', '4E00']]),
+        DescendantFonts: [dict({ Subtype: 'CIDFontType2', CIDSystemInfo: dict({ Registry: latin1('Adobe'), Ordering: latin1('Identity') }) })],
+      }),
     };
     const use = (font: PdfFont): unknown => [font.decode(latin1('A')), font.ascent, font.descent];
     for (const [where, font] of Object.entries(fonts)) {

@@ -7,6 +7,7 @@ import { extractReport } from '../src/extract-report.js';
 import { INDICATOR_SET } from '../src/output/indicator-set.js';
 import { jsonlLine, renderParts, textOf, type ReportParts } from '../src/output/report-parts.js';
 import type { Report } from '../src/report/report.js';
+import { mapPartTexts } from './output/map-texts.js';
 import { tempDir } from './temp-dirs.js';
 
 const SEED = join(import.meta.dirname, '..', '..', 'shared', 'seeds', '004_33fc5f9459d725bb.txt');
@@ -23,14 +24,7 @@ function partsOf(report: Report) {
 
 /** The parts with every big piece decoded, to compare with parts as rendered. */
 function decoded(parts: ReportParts): ReportParts {
-  const { head, checks, tail } = parts.jsonl;
-  return {
-    ...parts,
-    lines: Object.fromEntries(Object.entries(parts.lines).map(([path, t]) => [path, textOf(t)])),
-    jsonl: { head: textOf(head), checks: textOf(checks), tail: textOf(tail) },
-    generic: parts.generic.map((g) => ({ ...g, csv: textOf(g.csv) })),
-    text: parts.text === null ? null : { path: parts.text.path, content: textOf(parts.text.content) },
-  };
+  return mapPartTexts(parts, textOf);
 }
 
 /** An entry's header line, index (parsed) and the bytes after it. */

@@ -9,6 +9,7 @@ import { csvPartLines, jsonlLine, renderParts, reportFromParts, textOf, type Rep
 import { reportsJsonlChunks } from '../../src/output/reports-jsonl.js';
 import type { CheckResult, Report } from '../../src/report/report.js';
 import { FAILED_REPORT, PARTIAL_REPORT } from './sample-reports.js';
+import { mapPartTexts } from './map-texts.js';
 
 const SAMPLES = join(import.meta.dirname, '..', '..', 'samples');
 const OPTIONS = { indicators: INDICATOR_SET, nianbaoVersion: '9.9.9', text: true };
@@ -50,15 +51,7 @@ function assembled(parts: ReportParts, batchChecks: readonly CheckResult[]): Map
 
 /** The parts with every big piece as UTF-8 bytes, the way the cache reads them back. */
 function asBytes(parts: ReportParts): ReportParts {
-  const bytes = (t: Text): Uint8Array => (typeof t === 'string' ? new TextEncoder().encode(t) : t);
-  const { head, checks, tail } = parts.jsonl;
-  return {
-    ...parts,
-    lines: Object.fromEntries(Object.entries(parts.lines).map(([path, t]) => [path, bytes(t)])),
-    jsonl: { head: bytes(head), checks: bytes(checks), tail: bytes(tail) },
-    generic: parts.generic.map((g) => ({ ...g, csv: bytes(g.csv) })),
-    text: parts.text === null ? null : { path: parts.text.path, content: bytes(parts.text.content) },
-  };
+  return mapPartTexts(parts, (t) => (typeof t === 'string' ? new TextEncoder().encode(t) : t));
 }
 
 describe('renderParts and their assembly', () => {

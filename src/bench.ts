@@ -6,7 +6,10 @@
  * `pdftotext` is installed, the CPU time of `pdftotext -layout` on the same PDFs in the same run. Each batch runs
  * in a child process of its own. Figures vary with the machine and its load: compare the ratios of one run.
  *
- * Options: --files N (default 2000), --speedup-files N (default: the whole batch; each worker compiles its hot code
+ * Ends with the targets of a bulk run (`bench-targets.ts`), each beside the figure measured.
+ *
+ * Options: --files N (default 10000, the batch size the targets are stated for; --files 2000 is a quicker look),
+ * --speedup-files N (default: the whole batch; each worker compiles its hot code
  * once, seconds of CPU, so a short batch understates what more workers gain), --workers N (default: cores),
  * --repeat N (default 1: the speed-up runs N times, in turn, and the medians are given; other jobs on the
  * machine move single runs a lot),
@@ -22,15 +25,19 @@ import { Worker } from 'node:worker_threads';
 import { benchSources, writeBenchBatch, type BenchSource } from './bench-inputs.js';
 import { measureBatch, type ChildMeasure } from './bench-child.js';
 import type { ThreadCpu } from './bench-threads.js';
+import { signed, targetLines, TARGETS, type TargetFigures } from './bench-targets.js';
 import { STAGES } from './stage-timer.js';
 
 const run = promisify(execFile);
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const MB = 1024 * 1024;
-/** Files in the default batch: enough that each worker's JIT warm-up (~5 s of CPU) weighs little on the speed-up. */
-const DEFAULT_FILES = 2000;
+/**
+ * Files in the default batch: the size the memory target is stated up to, and one where each worker's JIT warm-up
+ * (~2.5 s of a core over its first few hundred files) weighs little on the speed-up.
+ */
+const DEFAULT_FILES = TARGETS.flatToFiles;
 /** The smaller batch whose peak memory the whole batch's is compared with: memory must not grow with the batch. */
-const MEMORY_BASE_FILES = 1000;
+const MEMORY_BASE_FILES = TARGETS.flatFromFiles;
 
 type BenchOptions = { files: number; speedupFiles: number; workers: number; repeat: number; corpus: string; keep: boolean };
 
@@ -132,14 +139,15 @@ function batchLines(m: ChildMeasure, workers: number): string[] {
   ];
 }
 
+const rss = (m: ChildMeasure): number => m.maxRssBytes / MB;
+
 /** Peak RSS of the first MEMORY_BASE_FILES files against the whole batch's, in all and per worker. */
 function memoryLine(base: ChildMeasure, whole: ChildMeasure, workers: number): string {
-  const rss = (m: ChildMeasure): number => m.maxRssBytes / MB;
   const change = (100 * (rss(whole) - rss(base))) / rss(base);
   const perWorker = (m: ChildMeasure): string => fmt(rss(m) / workers, 0);
   return (
     `memory from ${base.files} to ${whole.files} files (${workers} workers): peak RSS ${fmt(rss(base), 0)} → ${fmt(rss(whole), 0)} MB ` +
-    `(${change >= 0 ? '+' : '−'}${fmt(Math.abs(change), 0)} %); per worker, main thread included: ${perWorker(base)} → ${perWorker(whole)} MB`
+    `(${signed(change, 0)} %); per worker, main thread included: ${perWorker(base)} → ${perWorker(whole)} MB`
   );
 }
 
@@ -170,6 +178,9 @@ async function comparePdf(label: string, dir: string, out: string, workers: numb
 
 type Round = { readonly one: ChildMeasure; readonly many: ChildMeasure; readonly pinned: ChildMeasure | null };
 
+/** What the speed-up runs give the targets: medians over the rounds. */
+type Speedup = Pick<TargetFigures, 'speedup' | 'speedupPerCore' | 'oneWorkerCores'>;
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -190,7 +201,7 @@ async function speedupRound(subset: string, work: string, workers: number, many:
  * The speed-up from 1 to N workers, and per core (one worker kept on one core: on all cores it also runs V8's
  * compiler and collector on the idle ones). With --repeat, the runs take turns and the medians are printed.
  */
-async function speedup(subset: string, work: string, opts: BenchOptions, measured: ChildMeasure | null): Promise<void> {
+async function speedup(subset: string, work: string, opts: BenchOptions, measured: ChildMeasure | null): Promise<Speedup> {
   const oneCore = await hasTaskset();
   const rounds: Round[] = [];
   for (let r = 0; r < opts.repeat; r++) rounds.push(await speedupRound(subset, work, opts.workers, r === 0 ? measured : null, oneCore));
@@ -207,16 +218,22 @@ async function speedup(subset: string, work: string, opts: BenchOptions, measure
   const med = (pick: (r: Round) => number): number => median(rounds.map(pick));
   const label = rounds.length > 1 ? `medians of ${rounds.length} rounds` : 'one round';
   const [one, many] = [med((r) => rate(r.one)), med((r) => rate(r.many))];
-  console.log(`speed-up on the first ${files} files (${label}): 1 worker ${fmt(one)} reports/s (${busy(first.one)}), ${opts.workers} workers ${fmt(many)} reports/s (${busy(first.many)}): ${fmt(med((r) => rate(r.many) / rate(r.one)), 2)}×`);
+  const ratio = med((r) => rate(r.many) / rate(r.one));
+  const oneWorkerCores = med((r) => r.one.cpuMs / r.one.wallMs);
+  console.log(`speed-up on the first ${files} files (${label}): 1 worker ${fmt(one)} reports/s (${busy(first.one)}), ${opts.workers} workers ${fmt(many)} reports/s (${busy(first.many)}): ${fmt(ratio, 2)}×`);
   for (const [name, m] of [['1 worker', first.one], [`${opts.workers} workers`, first.many]] as const) {
     if (m.threads !== null) console.log(`  ${name}: ${threadLine(m.threads)}`);
   }
   console.log(`  for reference, ${opts.workers} threads of a pure CPU loop run ${fmt(await machineCapacity(opts.workers), 2)}× faster than 1 on this machine`);
-  if (!oneCore) return console.log('speed-up per core: not measured (no taskset to keep a run on one core)');
+  if (!oneCore) {
+    console.log('speed-up per core: not measured (no taskset to keep a run on one core)');
+    return { speedup: ratio, speedupPerCore: null, oneWorkerCores };
+  }
   const perCore = med((r) => rate(r.many) / rate(r.pinned!));
   console.log(
     `speed-up per core: 1 worker on 1 core ${fmt(med((r) => rate(r.pinned!)))} reports/s, ${opts.workers} workers on ${availableParallelism()} cores ${fmt(many)} reports/s: ${fmt(perCore, 2)}× = ${fmt(perCore / opts.workers, 2)} × ${opts.workers}`,
   );
+  return { speedup: ratio, speedupPerCore: perCore, oneWorkerCores };
 }
 
 async function bench(opts: BenchOptions): Promise<void> {
@@ -236,13 +253,14 @@ async function bench(opts: BenchOptions): Promise<void> {
     console.log(`batch: ${opts.files} files (${kindCounts(sources, opts.files)}) from ${sources.length} documents`);
     const main = await child(join(work, 'batch'), join(work, 'out-batch'), opts.workers);
     for (const line of batchLines(main, opts.workers)) console.log(line);
+    let base: ChildMeasure | null = null;
     if (opts.files > MEMORY_BASE_FILES) {
       await copyInto(join(work, 'memory-base'), batch.slice(0, MEMORY_BASE_FILES));
-      const base = await child(join(work, 'memory-base'), join(work, 'out-memory-base'), opts.workers);
+      base = await child(join(work, 'memory-base'), join(work, 'out-memory-base'), opts.workers);
       console.log(memoryLine(base, main, opts.workers));
     }
 
-    await speedup(subset, work, opts, whole ? main : null);
+    const speed = await speedup(subset, work, opts, whole ? main : null);
 
     // Per page, as in a long run: every PDF of the batch (hundreds of files, start-up spread thin); then the unique
     // PDFs once in a fresh process, start-up and JIT warm-up included.
@@ -250,6 +268,8 @@ async function bench(opts: BenchOptions): Promise<void> {
     await comparePdf('every PDF of the batch', join(work, 'batch-pdf'), join(work, 'out-batch-pdf'), opts.workers);
     await comparePdf('each PDF once (cold process)', join(work, 'pdf'), join(work, 'out-pdf'), opts.workers);
     console.log(`load average after the runs: ${loadavg().map((l) => fmt(l, 2)).join(' ')}`);
+    const memoryBase = base === null ? null : { files: base.files, peakRssMb: rss(base) };
+    for (const line of targetLines({ workers: opts.workers, files: main.files, peakRssMb: rss(main), base: memoryBase, ...speed })) console.log(line);
   } finally {
     if (opts.keep) console.log(`kept ${work}`);
     else await rm(work, { recursive: true, force: true });

@@ -60,10 +60,10 @@ function flatLine(f: TargetFigures): string {
 }
 
 /**
- * Measured two ways. Per core (one worker on one core against N workers on N cores) is the share a target can
- * have on any machine: one worker left free to use every core keeps ~1.25 of them busy (V8 compiles and
- * collects garbage on helper threads, libuv writes the files), so against it N workers could reach 0.8 × N
- * only if those threads took under about a tenth of the CPU.
+ * Measured two ways; the target is judged per core (one worker on one core against N workers on N cores). One
+ * worker left free to use every core keeps ~1.25 of them busy: V8 compiles and collects garbage on helper threads
+ * and libuv writes the files, beside the worker. N workers on N cores pay that CPU out of their own cores, which
+ * bounds them near 0.8 × N of such a worker before any cost of sharing (README, Performance).
  */
 function speedupLines(f: TargetFigures): string[] {
   if (f.workers < 2) return [`  N workers ≥ ${TARGETS.speedupShare} × N × one worker's throughput: not measured (--workers 1)`];

@@ -28,8 +28,9 @@ Options:
       --review      also write review/index.html and a page per report to check
                     the numbers against the source (opens offline in a browser)
   -q, --quiet       no progress and no summary
-      --workers N   files read in parallel, one worker thread each (default: the
-                    number of cores, here ${defaultWorkerCount()})
+      --workers N   files read in parallel, one worker thread each (default: up
+                    to the number of cores, here ${defaultWorkerCount()}: one to start, more
+                    while the files left are worth their start-up)
       --force       read every file again, even those already in the output
                     folder's cache (OUT/.nianbao-cache; a re-run skips them)
       --timeout S   stop a file after S seconds and mark it failed (default: ${DEFAULT_LIMITS.timeoutMs / 1000})

@@ -19,6 +19,7 @@ import { INDICATOR_SET } from './output/indicator-set.js';
 import { renderParts, reportFromParts, type PartsOptions, type ReportParts } from './output/report-parts.js';
 import { writeWorkbook } from './output/xlsx.js';
 import { WorkerPool, type PoolStats } from './pool.js';
+import { DEFAULT_GROWTH, shouldAddWorker, type GrowthView } from './worker-growth.js';
 import { Progress, SlowestFiles, summaryLines, type ProgressMode, type Slowest } from './progress.js';
 import { failedReport, type Report, type Status } from './report/report.js';
 import { writeReviewSite } from './review/site.js';
@@ -38,7 +39,10 @@ export type BatchOptions = {
   readonly progress?: ProgressMode;
   /** Redo files already in the cache. */
   readonly force?: boolean;
-  /** Worker threads. Default: the cores this process may use. */
+  /**
+   * Worker threads, all started at once. Default: up to the cores this process may use, starting with one and
+   * adding more while the files left are worth another worker's start-up (`worker-growth.ts`).
+   */
   readonly workers?: number;
   /** Where progress lines and the summary go. Default: standard error. */
   readonly log?: (line: string) => void;
@@ -178,11 +182,36 @@ async function writeBatch(outDir: string, files: readonly FileOutcome[], cache: 
 
 type Run = { files: FileOutcome[]; slowest: readonly Slowest[]; pool: PoolStats | null };
 
+/**
+ * Adds workers to a pool that started on one, while the batch is worth them (`shouldAddWorker`), up to `max`.
+ * Returns the function that stops watching.
+ */
+function growWhileWorthIt(pool: WorkerPool<WorkerJob, WorkerResult>, max: number, view: () => Omit<GrowthView, 'workers'>): () => void {
+  const timer = setInterval(() => {
+    if (pool.size >= max) return clearInterval(timer);
+    if (shouldAddWorker({ ...view(), workers: pool.size })) pool.grow();
+  }, DEFAULT_GROWTH.checkEveryMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 async function processAll(inputs: readonly InputFile[], outDir: string, options: BatchOptions, cache: ResultCache, progress: Progress): Promise<Run> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const workers = options.workers ?? defaultWorkerCount();
-  const started: { pool: WorkerPool<WorkerJob, WorkerResult> | null } = { pool: null };
-  const poolSettings = { size: Math.min(workers, inputs.length), timeoutMs: limits.timeoutMs, heapMb: limits.workerHeapMb, recycleAfter: limits.recycleAfterFiles };
+  const workers = Math.min(options.workers ?? defaultWorkerCount(), inputs.length);
+  // A worker count the caller gave is started at once; the default grows from one as the batch proves long enough.
+  const adaptive = options.workers === undefined && workers > 1;
+  const started: { pool: WorkerPool<WorkerJob, WorkerResult> | null; at: number; stopGrowing: () => void } = { pool: null, at: 0, stopGrowing: () => undefined };
+  const counts = { processed: 0, finished: 0 };
+  const poolSettings = { size: adaptive ? 1 : workers, timeoutMs: limits.timeoutMs, heapMb: limits.workerHeapMb, recycleAfter: limits.recycleAfterFiles };
+  const startPool = (): WorkerPool<WorkerJob, WorkerResult> => {
+    const pool = new WorkerPool<WorkerJob, WorkerResult>(WORKER_ENTRY, poolSettings);
+    started.at = performance.now();
+    if (adaptive) {
+      const view = () => ({ elapsedMs: performance.now() - started.at, processed: counts.processed, left: inputs.length - counts.finished });
+      started.stopGrowing = growWhileWorthIt(pool, workers, view);
+    }
+    return pool;
+  };
   const ctx: FileContext = {
     cache,
     limits,
@@ -190,19 +219,22 @@ async function processAll(inputs: readonly InputFile[], outDir: string, options:
     outDir,
     text: options.text === true,
     byKey: new Map(),
-    pool: () => (started.pool ??= new WorkerPool(WORKER_ENTRY, poolSettings)),
+    pool: () => (started.pool ??= startPool()),
   };
   const slowest = new SlowestFiles();
   try {
     // Two files per worker in flight: a worker never waits for a read, and only that many files sit in memory.
     const files = await mapLimited(inputs, workers * 2, async (file) => {
       const outcome = await processFile(file, ctx);
+      counts.finished += 1;
+      if (outcome.origin === 'processed') counts.processed += 1;
       if (outcome.ms !== null) slowest.add({ name: outcome.name, ms: outcome.ms });
       progress.file(outcome);
       return outcome;
     });
     return { files, slowest: slowest.get(), pool: started.pool?.stats() ?? null };
   } finally {
+    started.stopGrowing();
     await started.pool?.close();
   }
 }
@@ -239,6 +271,7 @@ function summaryOf(run: Run, written: Written, problems: readonly WalkProblem[],
     counts: countByStatus(files),
     total: files.length,
     processed: files.filter((f) => f.origin === 'processed' || f.origin === 'limit').length,
+    workers: run.pool?.size ?? null,
     cached: files.filter((f) => f.origin === 'cached').length,
     slowest,
     problems,

@@ -14,7 +14,7 @@ import { getHeapStatistics } from 'node:v8';
 import { parentPort, Worker, type Transferable } from 'node:worker_threads';
 
 export type PoolSettings = {
-  /** Worker threads. */
+  /** Worker threads to start with (`grow` adds more). */
   readonly size: number;
   /** Time limit per job in milliseconds, counted from when the worker starts it; 0 for none. */
   readonly timeoutMs: number;
@@ -38,6 +38,9 @@ export type JobOutcome<R> =
 export type WorkerUsage = { readonly jobs: number; readonly peakHeapBytes: number; readonly peakExternalBytes: number };
 
 export type PoolStats = {
+  /** Workers the pool kept at the end (`size`, plus those `grow` added). */
+  readonly size: number;
+  /** Workers started, replacements included. */
   readonly started: number;
   readonly timeouts: number;
   readonly outOfMemory: number;
@@ -104,6 +107,8 @@ export class WorkerPool<J, R> {
   private readonly usage: WorkerUsage[] = [];
   private readonly counts = { started: 0, timeouts: 0, outOfMemory: 0, crashes: 0, recycled: 0 };
   private nextId = 1;
+  /** Workers the pool keeps: `size`, plus one per `grow`. A worker replaced or recycled keeps its place. */
+  private wanted: number;
   private failedStarts = 0;
   private failure: PoolStartError | null = null;
   private closed = false;
@@ -113,7 +118,20 @@ export class WorkerPool<J, R> {
     private readonly settings: PoolSettings,
     private readonly workerData: unknown = undefined,
   ) {
-    for (let i = 0; i < Math.max(1, settings.size); i++) this.spawn();
+    this.wanted = Math.max(1, settings.size);
+    for (let i = 0; i < this.wanted; i++) this.spawn();
+  }
+
+  /** Workers the pool keeps (a replacement that is starting counts). */
+  get size(): number {
+    return this.wanted;
+  }
+
+  /** Starts one more worker and keeps it. */
+  grow(): void {
+    if (this.closed || this.failure !== null) return;
+    this.wanted += 1;
+    this.spawn();
   }
 
   /** Runs one job on the next free worker. Rejects only when the pool cannot start workers at all. */
@@ -128,7 +146,7 @@ export class WorkerPool<J, R> {
 
   stats(): PoolStats {
     const live = [...this.slots].filter((s) => s.jobs > 0).map(usageOf);
-    return { ...this.counts, workers: [...this.usage, ...live] };
+    return { size: this.wanted, ...this.counts, workers: [...this.usage, ...live] };
   }
 
   /** Stops every worker; jobs still queued are rejected. */

@@ -116,6 +116,8 @@ export type SummaryInput = {
   readonly counts: Readonly<Record<Status, number>>;
   readonly total: number;
   readonly processed: number;
+  /** Workers that read them (null when none ran). */
+  readonly workers: number | null;
   readonly cached: number;
   readonly slowest: readonly Slowest[];
   readonly problems: readonly WalkProblem[];
@@ -131,7 +133,8 @@ function seconds(ms: number): string {
 
 export function summaryLines(s: SummaryInput): string[] {
   const byStatus = (Object.keys(s.counts) as Status[]).map((k) => `${s.counts[k]} ${k}`).join(', ');
-  const lines = [`${s.total} files: ${byStatus} (${s.processed} read now, ${s.cached} from the cache)`];
+  const by = s.workers === null ? '' : ` by ${s.workers} worker${s.workers === 1 ? '' : 's'}`;
+  const lines = [`${s.total} files: ${byStatus} (${s.processed} read now${by}, ${s.cached} from the cache)`];
   if (s.slowest.length > 0) lines.push(`slowest: ${s.slowest.map((f) => `${f.name} ${seconds(f.ms)}`).join(', ')}`);
   for (const p of s.problems) lines.push(`skipped folder ${p.path}: ${p.reason}`);
   const top = s.files.filter((p) => !p.includes('/'));

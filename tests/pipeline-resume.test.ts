@@ -113,7 +113,7 @@ describe('re-running a batch', () => {
     expect(origin('seed-00002.txt')).toBe('cached');
     expect(second.files).toHaveLength(8);
     expect(lines).toContain(`[${lines.findIndex((l) => l.includes('seed-00002.txt')) + 1}/8] ${second.files.find((f) => f.name === 'seed-00002.txt')?.status} seed-00002.txt (cached)`);
-    expect(lines.find((l) => / files: /.test(l))).toMatch(/\(2 read now, 6 from the cache\)$/);
+    expect(lines.find((l) => / files: /.test(l))).toMatch(/\(2 read now by \d+ workers?, 6 from the cache\)$/);
     await expectWholeOutputs(out, second.files.map((f) => f.name));
 
     const forced = await runBatch([input], { out, quiet: true, force: true });

@@ -33,6 +33,20 @@ describe('WorkerPool', () => {
     });
   });
 
+  it('grows by a worker that takes jobs at once and is kept', async () => {
+    await withPool({ size: 1 }, async (pool) => {
+      expect(pool.size).toBe(1);
+      const first = await pool.run({ kind: 'echo', value: 1 });
+      pool.grow();
+      expect(pool.size).toBe(2);
+      const outcomes = await Promise.all([2, 3, 4, 5].map((value) => pool.run({ kind: 'echo', value, delayMs: 400 })));
+      expect([first, ...outcomes].map(valueOf)).toEqual([1, 2, 3, 4, 5]);
+      const threads = new Set(outcomes.map((o) => (o.kind === 'done' ? o.value.threadId : null)));
+      expect(threads.size).toBe(2);
+      expect(pool.stats()).toMatchObject({ started: 2 });
+    });
+  });
+
   it('moves transferred bytes to the worker instead of copying them', async () => {
     await withPool({ size: 1 }, async (pool) => {
       const data = new Uint8Array(1 << 20);

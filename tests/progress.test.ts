@@ -59,6 +59,7 @@ describe('fileLine and summaryLines', () => {
       counts: { ok: 7, partial: 1, not_a_report: 0, failed: 2 },
       total: 10,
       processed: 4,
+      workers: 2,
       cached: 6,
       slowest: slowest.get(),
       problems: [{ path: 'in/locked', reason: 'permission denied' }],
@@ -67,10 +68,18 @@ describe('fileLine and summaryLines', () => {
       folders: new Map([['tables_generic', 12], ['text', 0]]),
     });
     expect(lines).toEqual([
-      '10 files: 7 ok, 1 partial, 0 not_a_report, 2 failed (4 read now, 6 from the cache)',
+      '10 files: 7 ok, 1 partial, 0 not_a_report, 2 failed (4 read now by 2 workers, 6 from the cache)',
       'slowest: b 3.0 s, c 1.2 s',
       'skipped folder in/locked: permission denied',
       'wrote to out: reports.csv, datapackage.json, tables/ (2 files), tables_generic/ (12 files)',
     ]);
+  });
+});
+
+describe('summaryLines and workers', () => {
+  const base = { counts: { ok: 1, partial: 0, not_a_report: 0, failed: 0 }, total: 1, slowest: [], problems: [], outDir: 'out', files: [], folders: new Map<string, number>() };
+  it('names the workers that read the files, and none when all came from the cache', () => {
+    expect(summaryLines({ ...base, processed: 1, workers: 1, cached: 0 })[0]).toMatch(/\(1 read now by 1 worker, 0 from the cache\)$/);
+    expect(summaryLines({ ...base, processed: 0, workers: null, cached: 1 })[0]).toMatch(/\(0 read now, 1 from the cache\)$/);
   });
 });

@@ -19,11 +19,11 @@ import { INDICATOR_SET } from './output/indicator-set.js';
 import { renderParts, reportFromParts, type PartsOptions, type ReportParts } from './output/report-parts.js';
 import { writeWorkbook } from './output/xlsx.js';
 import { WorkerPool, type PoolStats } from './pool.js';
-import { DEFAULT_GROWTH, shouldAddWorker, type GrowthView } from './worker-growth.js';
 import { Progress, SlowestFiles, summaryLines, type ProgressMode, type Slowest } from './progress.js';
 import { failedReport, type Report, type Status } from './report/report.js';
 import { writeReviewSite } from './review/site.js';
 import { nianbaoVersion } from './version.js';
+import { DEFAULT_GROWTH, shouldAddWorker, type GrowthView } from './worker-growth.js';
 import type { WorkerJob, WorkerResult } from './worker.js';
 
 export { readErrorText, type FileOutcome } from './batch-file.js';
@@ -200,16 +200,14 @@ async function processAll(inputs: readonly InputFile[], outDir: string, options:
   const workers = Math.min(options.workers ?? defaultWorkerCount(), inputs.length);
   // A worker count the caller gave is started at once; the default grows from one as the batch proves long enough.
   const adaptive = options.workers === undefined && workers > 1;
-  const started: { pool: WorkerPool<WorkerJob, WorkerResult> | null; at: number; stopGrowing: () => void } = { pool: null, at: 0, stopGrowing: () => undefined };
+  const started: { pool: WorkerPool<WorkerJob, WorkerResult> | null; stopGrowing: () => void } = { pool: null, stopGrowing: () => undefined };
   const counts = { processed: 0, finished: 0 };
   const poolSettings = { size: adaptive ? 1 : workers, timeoutMs: limits.timeoutMs, heapMb: limits.workerHeapMb, recycleAfter: limits.recycleAfterFiles };
   const startPool = (): WorkerPool<WorkerJob, WorkerResult> => {
     const pool = new WorkerPool<WorkerJob, WorkerResult>(WORKER_ENTRY, poolSettings);
-    started.at = performance.now();
-    if (adaptive) {
-      const view = () => ({ elapsedMs: performance.now() - started.at, processed: counts.processed, left: inputs.length - counts.finished });
-      started.stopGrowing = growWhileWorthIt(pool, workers, view);
-    }
+    const at = performance.now();
+    const view = () => ({ elapsedMs: performance.now() - at, processed: counts.processed, left: inputs.length - counts.finished });
+    if (adaptive) started.stopGrowing = growWhileWorthIt(pool, workers, view);
     return pool;
   };
   const ctx: FileContext = {

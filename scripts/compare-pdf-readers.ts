@@ -6,7 +6,7 @@
  * that may hold a table). Also times both readers (warm, same process; ratios only).
  *
  * Run from the repo root: npx tsx scripts/compare-pdf-readers.ts [PDF or folder ...] [--pages] [--show N]
- *   (default: tests/fixtures, samples and ../shared/corpus). --pages prints every page; --show N lists
+ *   (default: tests/fixtures, which holds copies of ../shared/corpus, and samples). --pages prints every page; --show N lists
  *   up to N differing words/rulings per page.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -22,7 +22,7 @@ import { UnsupportedPdfError } from '../src/extract/pdf/objects.js';
 import { readPdfPage } from '../src/extract/pdf/page-reader.js';
 import { diffPage, type PageDiff, type PageReading } from './pdf-reader-diff.js';
 
-const DEFAULT_INPUTS = ['tests/fixtures', 'samples', '../shared/corpus'];
+const DEFAULT_INPUTS = ['tests/fixtures', 'samples'];
 /**
  * Hostile fixtures: 10⁹ nested form drawings (no reader finishes; pdf.js runs out of memory), and a
  * decompression bomb (nianbao refuses it; pdf.js inflates all 100 MB).

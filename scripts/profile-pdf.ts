@@ -9,7 +9,7 @@
  * destroy) is what remains of extractPdf's time.
  *
  * Run from the repo root: npx tsx scripts/profile-pdf.ts [--reader nianbao|pdfjs] [PDF or folder ...]
- *   (default: ../shared/corpus and tests/fixtures/reports). For hot functions:
+ *   (default: tests/fixtures/shared/corpus and tests/fixtures/reports). For hot functions:
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx scripts/profile-pdf.ts --no-split
  *   npx tsx scripts/cpu-profile-top.ts /tmp/prof/*.cpuprofile
  * The JIT is warmed up on the same files first (a long batch runs warm); that also fills the label memo of
@@ -38,7 +38,7 @@ import { buildTables } from '../src/tables/index.js';
 import { stitchAcrossPages } from '../src/tables/stitch.js';
 import { DEFAULT_TABLE_SETTINGS } from '../src/tables/settings.js';
 
-const DEFAULT_INPUTS = ['../shared/corpus', 'tests/fixtures/reports'];
+const DEFAULT_INPUTS = ['tests/fixtures/shared/corpus', 'tests/fixtures/reports'];
 /** Rounds over the warm-up files (by default the measured files themselves) before measuring. */
 const WARM_UP_ROUNDS = 1;
 

@@ -1,6 +1,6 @@
 /**
- * The benchmark's batch: real files of every format (samples/, tests/fixtures/, ../shared/corpus/ PDFs and
- * ../shared/seeds/ text dumps) copied round robin into one folder until it holds the number of files asked for.
+ * The benchmark's batch: real files of every format (samples/, tests/fixtures/, tests/fixtures/shared/corpus/ PDFs and
+ * tests/fixtures/shared/seeds/ text dumps) copied round robin into one folder until it holds the number of files asked for.
  * Each copy gets bytes that change its SHA-256 but not its content (a PDF comment after %%EOF, a zip comment,
  * trailing whitespace), so no copy is served from another's result.
  */

@@ -13,7 +13,7 @@
  * once, seconds of CPU, so a short batch understates what more workers gain), --workers N (default: cores),
  * --repeat N (default 1: the speed-up runs N times, in turn, and the medians are given; other jobs on the
  * machine move single runs a lot),
- * --corpus DIR (default ../shared/corpus), --keep (keep the temporary folder).
+ * --corpus DIR (default tests/fixtures/shared/corpus, the copy of ../shared/corpus), --keep (keep the temporary folder).
  */
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -52,7 +52,7 @@ function options(argv: readonly string[]): BenchOptions {
     speedupFiles: Math.min(count(values['speedup-files'], Number.MAX_SAFE_INTEGER), count(values.files, DEFAULT_FILES)),
     workers: count(values.workers, availableParallelism()),
     repeat: count(values.repeat, 1),
-    corpus: values.corpus ?? join(REPO, '..', 'shared', 'corpus'),
+    corpus: values.corpus ?? join(REPO, 'tests', 'fixtures', 'shared', 'corpus'),
     keep: values.keep === true,
   };
 }

@@ -2,7 +2,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-export const SEEDS = join(import.meta.dirname, '..', '..', 'shared', 'seeds');
+export const SEEDS = join(import.meta.dirname, 'fixtures', 'shared', 'seeds');
 
 /**
  * `count` copies of the five seed reports (../shared/seeds), round robin, each with a different number of

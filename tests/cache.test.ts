@@ -10,7 +10,7 @@ import type { Report } from '../src/report/report.js';
 import { mapPartTexts } from './output/map-texts.js';
 import { tempDir } from './temp-dirs.js';
 
-const SEED = join(import.meta.dirname, '..', '..', 'shared', 'seeds', '004_33fc5f9459d725bb.txt');
+const SEED = join(import.meta.dirname, 'fixtures', 'shared', 'seeds', '004_33fc5f9459d725bb.txt');
 
 async function seedReport() {
   const report = await extractReport(new Uint8Array(await readFile(SEED)), { file: 'county/seed.txt' });

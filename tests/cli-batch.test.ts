@@ -8,7 +8,7 @@ import { csvRecords } from './output/read-csv.js';
 import { tempDir } from './temp-dirs.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const SEEDS = join(ROOT, '..', 'shared', 'seeds');
+const SEEDS = join(ROOT, 'tests', 'fixtures', 'shared', 'seeds');
 
 async function cli(argv: readonly string[], io: Partial<Io> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

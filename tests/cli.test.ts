@@ -7,7 +7,7 @@ import { HELP, main } from '../src/cli.js';
 import { tempDir } from './temp-dirs.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const SEED = join(ROOT, '..', 'shared', 'seeds', '001_a59350496f5eca4a.txt');
+const SEED = join(ROOT, 'tests', 'fixtures', 'shared', 'seeds', '001_a59350496f5eca4a.txt');
 
 async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

@@ -9,7 +9,7 @@ import { nianbaoVersion } from '../src/version.js';
 import { csvRecords } from './output/read-csv.js';
 import { tempDir } from './temp-dirs.js';
 
-const SEEDS = join(import.meta.dirname, '..', '..', 'shared', 'seeds');
+const SEEDS = join(import.meta.dirname, 'fixtures', 'shared', 'seeds');
 const SEED = join(SEEDS, '000_e7416d623e6ef481.txt');
 
 /** Deterministic noise (xorshift32): the same "random" file on every run. */

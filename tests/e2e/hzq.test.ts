@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { extractReport } from '../../src/extract-report.js';
 import type { KeyedCell, Report, TableId } from '../../src/report/report.js';
 
-const CORPUS = '../shared/corpus/';
+const CORPUS = 'tests/fixtures/shared/corpus/';
 
 type Year = 2023 | 2024;
 

@@ -11,7 +11,7 @@ import { extractReport } from '../../src/extract-report.js';
 import { isGenericLabel } from '../../src/report/label-index.js';
 import { ABSENT_LAYOUTS } from '../../src/report/report.js';
 
-const CORPUS = '../shared/corpus/';
+const CORPUS = 'tests/fixtures/shared/corpus/';
 
 /** The PDFs the manifest marks as holding no standard table. */
 function budgetPdfs(): string[] {

@@ -8,7 +8,7 @@ import { readDocxStyles } from '../../src/extract/docx-styles.js';
 import { blocksOf, type Block } from '../../src/extract/document.js';
 import { gridOf } from '../../src/tables/table.js';
 
-const TEMPLATE = '../shared/corpus/govnianbao__政务公开年报模版.docx';
+const TEMPLATE = 'tests/fixtures/shared/corpus/govnianbao__政务公开年报模版.docx';
 const fixture = (path: string): Uint8Array => readFileSync(new URL(`../fixtures/${path}`, import.meta.url));
 
 /** A block as one comparable value: [text, heading] for a paragraph, the grid text for a table. */

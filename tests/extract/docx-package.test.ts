@@ -27,7 +27,7 @@ describe('openDocxPackage', () => {
   });
 
   it('returns null for a related part the package does not have (the WPS template has no footnotes)', () => {
-    const pkg = openDocxPackage(readFileSync('../shared/corpus/govnianbao__政务公开年报模版.docx'), ROOMY);
+    const pkg = openDocxPackage(readFileSync('tests/fixtures/shared/corpus/govnianbao__政务公开年报模版.docx'), ROOMY);
     expect(pkg.related('footnotes')).toBeNull();
     expect(pkg.related('styles')).not.toBeNull();
   });

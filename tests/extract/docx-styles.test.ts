@@ -5,7 +5,7 @@ import { DOCX_HEADING_STYLES } from '../../src/extract/docx.js';
 import { parseWordXml } from '../../src/extract/docx-xml.js';
 import { namedHeadingLevel, readDocxStyles, readParagraphStyles } from '../../src/extract/docx-styles.js';
 
-const TEMPLATE = '../shared/corpus/govnianbao__政务公开年报模版.docx';
+const TEMPLATE = 'tests/fixtures/shared/corpus/govnianbao__政务公开年报模版.docx';
 const fixture = (path: string): Uint8Array => readFileSync(new URL(`../fixtures/${path}`, import.meta.url));
 
 async function stylesOf(bytes: Uint8Array): Promise<ReturnType<typeof parseWordXml>> {

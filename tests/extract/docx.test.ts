@@ -5,7 +5,7 @@ import { blocksOf, type Block } from '../../src/extract/document.js';
 import { gridOf, type Table } from '../../src/tables/table.js';
 import { FileTooLargeError, InvalidFileError, WrongFormatError } from '../../src/errors.js';
 
-const TEMPLATE = '../shared/corpus/govnianbao__政务公开年报模版.docx';
+const TEMPLATE = 'tests/fixtures/shared/corpus/govnianbao__政务公开年报模版.docx';
 const fixture = (path: string): Uint8Array => readFileSync(new URL(`../fixtures/${path}`, import.meta.url));
 
 function tablesOf(blocks: readonly Block[]): Table[] {

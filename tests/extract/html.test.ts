@@ -4,7 +4,7 @@ import { declaredCharset, extractHtml, htmlToBlocks } from '../../src/extract/ht
 import { blocksOf, type Block } from '../../src/extract/document.js';
 import { gridOf, type Table } from '../../src/tables/table.js';
 
-const PINGTAN = '../shared/corpus/pingtan-gov-zwgk-archive__2024_report_body.transcribed.html';
+const PINGTAN = 'tests/fixtures/shared/corpus/pingtan-gov-zwgk-archive__2024_report_body.transcribed.html';
 const fixture = (name: string): Uint8Array => readFileSync(new URL(`../fixtures/html/${name}`, import.meta.url));
 
 function tablesOf(blocks: readonly Block[]): Table[] {

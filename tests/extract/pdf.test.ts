@@ -12,7 +12,7 @@ const READERS: readonly PdfReader[] = ['nianbao', 'pdfjs'];
 
 describe.each(READERS)('with the %s reader', (reader) => {
   describe('extractPdf on a WPS report (hzq2024)', () => {
-    const doc = extractPdf(read('../shared/corpus/KIROGOVCOMPARE__hzq2024_working.pdf'), { reader });
+    const doc = extractPdf(read('tests/fixtures/shared/corpus/KIROGOVCOMPARE__hzq2024_working.pdf'), { reader });
 
     it('gives five A4 pages of words, rulings where the tables are, and no blocks yet', async () => {
       const { format, pages, messages } = await doc;

@@ -9,10 +9,10 @@ const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 describe('sniffFormat by magic numbers', () => {
   it('reads the real corpus files as their formats', () => {
-    expect(sniffFormat(readFileSync('../shared/corpus/KIROGOVCOMPARE__hzq2023_working.pdf'), 'a.pdf')).toBe('pdf');
-    expect(sniffFormat(readFileSync('../shared/corpus/govnianbao__政务公开年报模版.docx'), 'a.docx')).toBe('docx');
-    expect(sniffFormat(readFileSync('../shared/corpus/pingtan-gov-zwgk-archive__2024_report_body.transcribed.html'), 'a.html')).toBe('html');
-    for (const seed of readdirSync('../shared/seeds')) expect(sniffFormat(readFileSync(`../shared/seeds/${seed}`), seed)).toBe('text');
+    expect(sniffFormat(readFileSync('tests/fixtures/shared/corpus/KIROGOVCOMPARE__hzq2023_working.pdf'), 'a.pdf')).toBe('pdf');
+    expect(sniffFormat(readFileSync('tests/fixtures/shared/corpus/govnianbao__政务公开年报模版.docx'), 'a.docx')).toBe('docx');
+    expect(sniffFormat(readFileSync('tests/fixtures/shared/corpus/pingtan-gov-zwgk-archive__2024_report_body.transcribed.html'), 'a.html')).toBe('html');
+    for (const seed of readdirSync('tests/fixtures/shared/seeds')) expect(sniffFormat(readFileSync(`tests/fixtures/shared/seeds/${seed}`), seed)).toBe('text');
   });
 
   it('goes by the bytes, not the name: a .doc named .docx is doc, a PDF named .docx is pdf', () => {

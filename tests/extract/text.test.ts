@@ -32,7 +32,7 @@ describe('extractText', () => {
   });
 
   it('reads markdown headings of seed 002 with their levels and strips bold markers', async () => {
-    const ps = await paragraphs(new Uint8Array(readFileSync('../shared/seeds/002_9c6f4dc3d9b839cd.txt')));
+    const ps = await paragraphs(new Uint8Array(readFileSync('tests/fixtures/shared/seeds/002_9c6f4dc3d9b839cd.txt')));
     const headings = ps.filter((p) => p.heading !== undefined).map((p) => [p.heading, p.text]);
     expect(headings.slice(0, 4)).toEqual([
       [1, '海原县李俊乡人民政府'],
@@ -46,7 +46,7 @@ describe('extractText', () => {
   });
 
   it('removes [bookmark: …] artefacts of seed 001 and keeps the leading tab of cell lines', async () => {
-    const ps = await paragraphs(new Uint8Array(readFileSync('../shared/seeds/001_a59350496f5eca4a.txt')));
+    const ps = await paragraphs(new Uint8Array(readFileSync('tests/fixtures/shared/seeds/001_a59350496f5eca4a.txt')));
     expect(ps[0]!.text).toBe('夹河子乡政府信息公开工作2023年度报告');
     expect(ps.some((p) => p.text.includes('bookmark'))).toBe(false);
     expect(ps.map((p) => p.text)).toContain('\t（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）');

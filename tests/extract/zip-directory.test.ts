@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import { inflateEntry, localEntryNames, readZipDirectory } from '../../src/extract/zip-directory.js';
 import { FileTooLargeError, InvalidFileError } from '../../src/errors.js';
 
-const TEMPLATE = readFileSync('../shared/corpus/govnianbao__政务公开年报模版.docx');
+const TEMPLATE = readFileSync('tests/fixtures/shared/corpus/govnianbao__政务公开年报模版.docx');
 const fixture = (path: string): Uint8Array => readFileSync(new URL(`../fixtures/${path}`, import.meta.url));
 
 describe('readZipDirectory / inflateEntry', () => {

@@ -6,7 +6,7 @@ import { runBatch } from '../../src/pipeline.js';
 import { parseCsv } from './read-csv.js';
 import { tempDir } from '../temp-dirs.js';
 
-const SEEDS = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds');
+const SEEDS = join(import.meta.dirname, '..', 'fixtures', 'shared', 'seeds');
 
 type FieldJson = { name: string; type: string; description: string; unit?: string };
 type ResourceJson = { name: string; path: string; profile: string; schema?: { fields: FieldJson[] } };

@@ -60,7 +60,7 @@ describe('layouts', () => {
   });
 
   it('holds every canonical key and verbatim label of DOMAIN.md §2', () => {
-    const domain = readFileSync(new URL('../../../shared/DOMAIN.md', import.meta.url), 'utf8');
+    const domain = readFileSync(new URL('../fixtures/shared/DOMAIN.md', import.meta.url), 'utf8');
     for (const id of TABLE_IDS) {
       for (const r of TABLES[id].rows) expect(domain, r.key).toContain('`' + r.key + '`');
       for (const c of TABLES[id].columns) expect(domain, c.key).toContain('`' + c.key + '`');

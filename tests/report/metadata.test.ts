@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readMetadata } from '../../src/report/metadata.js';
 
-const SEEDS = '../shared/seeds';
+const SEEDS = 'tests/fixtures/shared/seeds';
 
 function seed(prefix: string): string[] {
   const file = readdirSync(SEEDS).find((f) => f.startsWith(prefix));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { narrativeChecks, readNarrativeFacts, type NarrativeFacts } from '../../src/report/narrative.js';
 import type { KeyedCell } from '../../src/report/report.js';
 
-const SEEDS = '../shared/seeds';
+const SEEDS = 'tests/fixtures/shared/seeds';
 
 function seed(prefix: string): string[] {
   const file = readdirSync(SEEDS).find((f) => f.startsWith(prefix));

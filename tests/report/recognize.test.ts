@@ -221,7 +221,7 @@ async function recognizeFile(path: string) {
 
 describe('real documents', () => {
   it('the official template DOCX: all three tables, every key, every cell blank (2021)', async () => {
-    const r = await recognizeFile('../shared/corpus/govnianbao__政务公开年报模版.docx');
+    const r = await recognizeFile('tests/fixtures/shared/corpus/govnianbao__政务公开年报模版.docx');
     expectTables(r, { active_disclosure: '2021', requests: '2021', review_litigation: '2021' }, {
       active_disclosure: { fill: '_' },
       requests: { fill: '_' },
@@ -231,7 +231,7 @@ describe('real documents', () => {
   });
 
   it('平潭 2024 HTML: every number as printed', async () => {
-    const r = await recognizeFile('../shared/corpus/pingtan-gov-zwgk-archive__2024_report_body.transcribed.html');
+    const r = await recognizeFile('tests/fixtures/shared/corpus/pingtan-gov-zwgk-archive__2024_report_body.transcribed.html');
     const z7 = '0 0 0 0 0 0 0';
     expectTables(r, { active_disclosure: '2021', requests: '2021', review_litigation: '2021' }, {
       active_disclosure: {

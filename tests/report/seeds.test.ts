@@ -12,7 +12,7 @@ import { linesToTables } from '../../src/tables/text-grid.js';
 import { cellAt, expectTables, flaggedRows } from './cell-grid.js';
 
 async function recognizeSeed(name: string): Promise<Recognition> {
-  const doc = await extractText(new Uint8Array(readFileSync(`../shared/seeds/${name}`)));
+  const doc = await extractText(new Uint8Array(readFileSync(`tests/fixtures/shared/seeds/${name}`)));
   const pages = doc.pages.map((p) => ({ ...p, blocks: linesToTables(p.blocks) }));
   return recognizeTables({ ...doc, pages });
 }

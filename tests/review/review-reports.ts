@@ -26,7 +26,7 @@ import {
 } from '../../src/report/report.js';
 
 export const REPO = join(import.meta.dirname, '..', '..');
-export const HZQ2023_PDF = join(REPO, '..', 'shared', 'corpus', 'KIROGOVCOMPARE__hzq2023_working.pdf');
+export const HZQ2023_PDF = join(REPO, 'tests', 'fixtures', 'shared', 'corpus', 'KIROGOVCOMPARE__hzq2023_working.pdf');
 const FIXTURES = join(REPO, 'tests', 'fixtures', 'reports');
 
 type Printed = { value: number | null; raw: string; page: number | null; rowLabel?: string; box?: Box };

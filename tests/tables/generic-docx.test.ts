@@ -12,7 +12,7 @@ import {
   activeDisclosureBody,
 } from './generic-expected.js';
 
-const TEMPLATE = '../shared/corpus/govnianbao__政务公开年报模版.docx';
+const TEMPLATE = 'tests/fixtures/shared/corpus/govnianbao__政务公开年报模版.docx';
 
 describe('generic tables of the official DOCX template (empty cells)', () => {
   let tables: GenericTable[] = [];

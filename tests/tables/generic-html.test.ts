@@ -12,7 +12,7 @@ import {
   activeDisclosureBody,
 } from './generic-expected.js';
 
-const PINGTAN = '../shared/corpus/pingtan-gov-zwgk-archive__2024_report_body.transcribed.html';
+const PINGTAN = 'tests/fixtures/shared/corpus/pingtan-gov-zwgk-archive__2024_report_body.transcribed.html';
 
 /** The seven applicant columns of each Table B row, read by eye from the published page. */
 const REQUESTS_VALUES: readonly string[] = [

@@ -10,7 +10,7 @@ import { genericTables } from '../../src/tables/header.js';
 import type { GenericTable } from '../../src/report/report.js';
 import { REVIEW_LITIGATION_HEADER } from './generic-expected.js';
 
-const CORPUS = '../shared/corpus/';
+const CORPUS = 'tests/fixtures/shared/corpus/';
 
 async function tablesOf(file: string): Promise<GenericTable[]> {
   return genericTables(buildTables(await extractPdf(new Uint8Array(readFileSync(CORPUS + file)))));

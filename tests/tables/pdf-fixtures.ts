@@ -6,7 +6,7 @@ import { layoutPdfPage } from '../../src/tables/find.js';
 import { stitchAcrossPages } from '../../src/tables/stitch.js';
 import { gridOf, type Cell, type Table } from '../../src/tables/table.js';
 
-export const CORPUS = '../shared/corpus/';
+export const CORPUS = 'tests/fixtures/shared/corpus/';
 export const FIXTURES = 'tests/fixtures/pdf/';
 
 const cache = new Map<string, Promise<{ doc: Document; pages: Page[] }>>();

@@ -17,7 +17,7 @@ const tablesOf = (blocks: readonly Block[]): Table[] => blocks.flatMap((b) => (b
 const kinds = (blocks: readonly Block[]): string[] => blocks.map((b) => (b.kind === 'table' ? 'T' : b.text));
 
 async function seedBlocks(name: string): Promise<Block[]> {
-  const doc = await extractText(new Uint8Array(readFileSync(`../shared/seeds/${name}`)));
+  const doc = await extractText(new Uint8Array(readFileSync(`tests/fixtures/shared/seeds/${name}`)));
   return linesToTables(doc.pages[0]!.blocks);
 }
 

@@ -9,7 +9,7 @@ import { readXref } from '../../../src/extract/pdf/xref.js';
 import { buildPdf, onePage, stream } from './pdf-builder.js';
 
 const FIXTURES = 'tests/fixtures/';
-const CORPUS = '../shared/corpus/';
+const CORPUS = 'tests/fixtures/shared/corpus/';
 const OBJECTS = 'tests/fixtures/pdf/objects/';
 
 const open = (path: string): PdfFile => openPdf(new Uint8Array(readFileSync(path)));

@@ -47,7 +47,7 @@ function open(path: string): { pdf: PdfFile; cache: FontCache } {
 const extent = (font: PdfFont): string[] => [font.ascent, font.descent].map((v) => v.toFixed(4));
 
 describe('fonts of a WPS report (hzq2024: CID TrueType Identity-H and Identity-V with ToUnicode)', () => {
-  const { pdf, cache } = open('../shared/corpus/KIROGOVCOMPARE__hzq2024_working.pdf');
+  const { pdf, cache } = open('tests/fixtures/shared/corpus/KIROGOVCOMPARE__hzq2024_working.pdf');
   const pages = [0, 1, 2].map((i) => readPage(pdf, cache, i));
 
   it('decodes the first page as pdftotext reads it', () => {
@@ -102,7 +102,7 @@ describe('fonts of a LibreOffice report (report-2021.pdf: Type 1 and TrueType su
 });
 
 describe('fonts of a Word file (规划和自然资源局: TrueType WinAnsi subsets without ToUnicode, CID fonts with)', () => {
-  const { pdf, cache } = open('../shared/corpus/GovBudgetChecker__规划和自然资源局2024年度部门决算.pdf');
+  const { pdf, cache } = open('tests/fixtures/shared/corpus/GovBudgetChecker__规划和自然资源局2024年度部门决算.pdf');
   const pages = [0, 1].map((i) => readPage(pdf, cache, i));
 
   it('decodes the first two pages as pdftotext reads them', () => {

@@ -50,7 +50,7 @@ describe('readPdfPage gives what the pdf.js path gives', () => {
     'tests/fixtures/pdf/landscape-rotated.pdf',
     'tests/fixtures/pdf/content-operators.pdf',
     'tests/fixtures/reports/report-2021.pdf',
-    '../shared/corpus/KIROGOVCOMPARE__hzq2024_working.pdf',
+    'tests/fixtures/shared/corpus/KIROGOVCOMPARE__hzq2024_working.pdf',
   ];
   for (const path of files) {
     it(`on ${path.split('/').pop()}: same words (boxes within 1 pt) and rulings (within 0.5 pt)`, async () => {
@@ -82,7 +82,7 @@ describe('readPdfPage on real files', () => {
   });
 
   it('reads a WPS report: the vertical-font label down its column, and the table borders', () => {
-    const pages = readOurs('../shared/corpus/KIROGOVCOMPARE__hzq2024_working.pdf');
+    const pages = readOurs('tests/fixtures/shared/corpus/KIROGOVCOMPARE__hzq2024_working.pdf');
     expect(pages.map((p) => p.size)).toEqual(Array(5).fill({ width: 595, height: 842 }));
     const vertical = pages[2]!.words.filter((w) => w.vertical === true);
     expect(vertical.map((w) => w.text)).toEqual(['三、本年度办理结果']);

@@ -9,6 +9,7 @@ import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { YearInput } from './batch-checks.js';
 import { cacheKeyOf, type CacheHeader, type ResultCache } from './cache.js';
+import { readFully } from './file-handle.js';
 import { FileTooLargeError, isNianbaoError } from './errors.js';
 import type { Format } from './extract/document.js';
 import { sniffFormat } from './extract/sniff.js';
@@ -97,12 +98,7 @@ async function readInput(file: InputFile, limits: BatchLimits): Promise<Uint8Arr
     if (info.isFile()) {
       // Read straight into an array buffer of its own: it is moved, not copied, to the worker.
       const bytes = new Uint8Array(new ArrayBuffer(info.size));
-      let filled = 0;
-      while (filled < info.size) {
-        const { bytesRead } = await handle.read(bytes, filled, info.size - filled, filled);
-        if (bytesRead === 0) break;
-        filled += bytesRead;
-      }
+      const filled = await readFully(handle, bytes, info.size);
       const more = await handle.read(new Uint8Array(1), 0, 1, filled);
       if (filled === info.size && more.bytesRead === 0) return bytes;
     }

@@ -15,6 +15,7 @@
 import { open } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { YearInput } from './batch-checks.js';
+import { readFully } from './file-handle.js';
 import { reportFromParts, type GenericPart, type ReportParts, type Text } from './output/report-parts.js';
 import { writeAtomic } from './output/write-atomic.js';
 import type { Report, Status } from './report/report.js';
@@ -207,7 +208,7 @@ export class ResultCache {
 
   /** The cached parts, or null when the entry is missing or damaged. Their big pieces are bytes of the entry. */
   async readParts(key: string): Promise<ReportParts | null> {
-    return new EntryReader(this, 1).readParts(key);
+    return this.entryReader(1).readParts(key);
   }
 
   /** The parts held by an entry's bytes, or null when they are not a whole entry of this version and key. */
@@ -273,12 +274,7 @@ export class EntryReader {
       // Grown to the largest entry so far, with room to spare, so that few entries need a new buffer.
       if (this.buffers[slot]!.byteLength < size) this.buffers[slot] = new Uint8Array(Math.max(size, 2 * this.buffers[slot]!.byteLength));
       const buffer = this.buffers[slot]!;
-      let filled = 0;
-      while (filled < size) {
-        const { bytesRead } = await handle.read(buffer, filled, size - filled, filled);
-        if (bytesRead === 0) break;
-        filled += bytesRead;
-      }
+      const filled = await readFully(handle, buffer, size);
       return this.cache.partsOfEntry(key, buffer.subarray(0, filled));
     } catch {
       return null;

@@ -156,7 +156,6 @@ function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   return bytes.subarray(start, end);
 }
 
-
 /** Inflates one entry, refusing to produce more than maxBytes whatever the directory declared. */
 export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): Uint8Array {
   if (entry.encrypted) throw new EncryptedFileError(`encrypted: the zip entry ${entry.name} needs a password`);

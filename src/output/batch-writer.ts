@@ -10,6 +10,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { writeAll } from '../file-handle.js';
 import { csvHeader, type CsvResource } from './csv.js';
 import { DATAPACKAGE_PATH } from './datapackage.js';
 import { datapackageChunks } from './datapackage-stream.js';
@@ -91,15 +92,6 @@ class Appender {
   async discard(): Promise<void> {
     await this.handle.close().catch(() => undefined);
     await rm(this.temp, { force: true });
-  }
-}
-
-/** Writes every byte: a write may take fewer than it was given. */
-async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
-  let written = 0;
-  while (written < bytes.byteLength) {
-    const { bytesWritten } = await handle.write(bytes, written, bytes.byteLength - written);
-    written += bytesWritten;
   }
 }
 
